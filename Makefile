@@ -1,0 +1,32 @@
+# sitrep: two commands on a fresh machine, `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := $(firstword $(wildcard ../shared/eval/seed/article.txt) examples/seed_article.txt)
+GOLD := $(firstword $(wildcard ../shared/eval/seed/gold.json))
+
+.PHONY: run test eval bench setup clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/sitrep analyze $(SEED)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m bench.run_eval
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run_bench
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info

