@@ -25,3 +25,8 @@ def find_quotes(doc: Doc, entities: tuple[Entity, ...], lexicon: Any) -> tuple[Q
 def find_attributions(doc: Doc, entities: tuple[Entity, ...], lexicon: Any) -> tuple[Attribution, ...]:
     """Find source chains."""
     return ()
+
+
+def chain_for_span(start: int, end: int, attributions: tuple[Attribution, ...], doc: Doc) -> tuple[str, ...]:
+    """The source chain governing the text span [start, end) (empty when unattributed)."""
+    return ()
