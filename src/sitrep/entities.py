@@ -19,7 +19,7 @@ _EVENT_HEADS = frozenset(
     "uprising revolution protests protest movement massacre offensive war crisis accords agreement "
     "format talks process operation counteroffensive".split()
 )
-_ROLE_STOP = re.compile(r"[,;.:()\n—–]|\bwho\b|\bwhich\b|\bsaid\b")
+_ROLE_STOP = re.compile(r"[,;.:()\n—–\"“”«»]|\bwho\b|\bwhich\b|\bsaid\b")
 _ORG_EXTENSION = re.compile(r"^\s+(press service|press office|spokesman|spokesperson|press secretary)\b")
 
 

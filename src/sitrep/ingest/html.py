@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from sitrep.errors import BadInputError
 
+MIN_WORDS = 5
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractedPage:
@@ -25,7 +27,8 @@ def extract_html(html: str, url: str | None = None) -> ExtractedPage:
     if not text or not text.strip():
         # favor_precision can drop short pages; retry with recall before giving up
         text = trafilatura.extract(html, url=url, include_comments=False, favor_recall=True)
-    if not text or not text.strip():
+    # a handful of words is navigation or a cookie banner, not an article
+    if not text or len(text.split()) < MIN_WORDS:
         raise BadInputError("HTML has no extractable article text (empty body, scripts or navigation only)")
     meta = trafilatura.extract_metadata(html, default_url=url)
     return ExtractedPage(

@@ -1,0 +1,16 @@
+"""`make bench`: speed of the full pipeline against bare spaCy, and of the geo stage alone."""
+from __future__ import annotations
+
+import importlib
+import sys
+
+
+def main() -> int:
+    """Run the corpus speed bench, then the geo-stage speed bench."""
+    importlib.import_module("bench.speed").main()
+    importlib.import_module("bench.geo_eval").speed()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
