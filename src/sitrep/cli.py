@@ -64,6 +64,14 @@ def eval_cmd(
     err.print(f"[dim]wrote {written}[/dim]")
 
 
+from sitrep.cli_corpus import cluster, export, ingest, query  # noqa: E402 - corpus commands (issue 6)
+
+app.command("ingest")(ingest)
+app.command("query")(query)
+app.command("export")(export)
+app.command("cluster")(cluster)
+
+
 def main() -> None:
     """Entry point: run the app, turning SitrepErrors into one-line messages and exit codes."""
     try:

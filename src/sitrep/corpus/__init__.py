@@ -1,0 +1,1 @@
+"""Corpus-scale work: the batch runner, near-duplicate grouping and cross-article event clusters."""

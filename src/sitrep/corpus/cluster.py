@@ -1,0 +1,217 @@
+"""Cross-article event clusters: same PLOVER type, compatible actors, nearby places, close dates.
+
+Clustering is greedy and anchored (each event joins the nearest open cluster whose first event it
+is compatible with) rather than single-linkage, so a chain of small steps cannot drag a cluster
+hundreds of kilometres or weeks away.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+import duckdb
+
+from sitrep.records import ActorRef, Report
+from sitrep.store.writer import insert_rows, parse_day
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterParams:
+    """How close two events must be to count as one: kilometres between places, days between dates."""
+
+    radius_km: float = 25.0
+    window_days: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class EventPoint:
+    """One stored event reduced to what clustering compares."""
+
+    article_sha: str
+    event_idx: int
+    type: str
+    day: dt.date | None
+    actor_key: str | None = None
+    recipient_key: str | None = None
+    actor_text: str | None = None
+    recipient_text: str | None = None
+    place_text: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    group: str = ""  # near-duplicate group of the article (rewrites share one)
+    outlet: str = ""  # the outlet of the group's first article: rewrites count as one source
+
+
+@dataclass(frozen=True, slots=True)
+class EventCluster:
+    """Events in several articles judged to report one real-world event."""
+
+    cluster_id: str
+    type: str
+    members: tuple[tuple[str, int], ...]  # (article_sha, event_idx)
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    num_articles: int
+    num_sources: int
+    lat: float | None
+    lon: float | None
+    place_text: str | None
+    actor_text: str | None
+    recipient_text: str | None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def actor_key(country: str | None, sector: str | None, text: str | None) -> str | None:
+    """A comparable actor key: CAMEO-style country+sector when known, else the normalised text."""
+    if country:
+        return f"{country}{sector or ''}"
+    if text:
+        return re.sub(r"^(the|a|an)\s+", "", " ".join(text.lower().split()))
+    return None
+
+
+def points_from_reports(reports: Iterable[Report], groups: Mapping[str, str] | None = None) -> list[EventPoint]:
+    """EventPoints for every event of the reports; `groups` maps an article hash to its near-dup group."""
+    groups = groups or {}
+    outlets: dict[str, str] = {}
+    points = []
+    for report in reports:
+        a = report.article
+        group = groups.get(a.text_sha256, a.text_sha256)
+        outlets.setdefault(group, a.source or group)
+        for i, e in enumerate(report.events):
+            points.append(EventPoint(
+                article_sha=a.text_sha256, event_idx=i, type=e.type, day=parse_day(e.date) or parse_day(a.date),
+                actor_key=_ref_key(e.actor), recipient_key=_ref_key(e.recipient),
+                actor_text=e.actor.text if e.actor else None, recipient_text=e.recipient.text if e.recipient else None,
+                place_text=e.place.text if e.place else None, lat=e.place.lat if e.place else None,
+                lon=e.place.lon if e.place else None, group=group, outlet=outlets[group]))
+    return points
+
+
+def cluster_events(points: Sequence[EventPoint], params: ClusterParams = ClusterParams()) -> list[EventCluster]:
+    """Cluster events across articles; every event lands in exactly one cluster (often alone)."""
+    ordered = sorted(points, key=lambda p: (p.type, p.day or dt.date.max, p.article_sha, p.event_idx))
+    open_clusters: list[list[EventPoint]] = []
+    for point in ordered:
+        best, best_km = None, math.inf
+        for members in open_clusters:
+            km = _distance_if_compatible(members[0], point, params)
+            if km is not None and km < best_km:
+                best, best_km = members, km
+        if best is None:
+            open_clusters.append([point])
+        else:
+            best.append(point)
+    return [_summarise(members) for members in open_clusters]
+
+
+def _distance_if_compatible(anchor: EventPoint, p: EventPoint, params: ClusterParams) -> float | None:
+    """Distance from the cluster's anchor when `p` may join it, else None."""
+    if p.type != anchor.type:
+        return None
+    if not (_keys_compatible(anchor.actor_key, p.actor_key) and _keys_compatible(anchor.recipient_key, p.recipient_key)):
+        return None
+    if anchor.day and p.day:
+        if abs((p.day - anchor.day).days) > params.window_days:
+            return None
+    elif anchor.day or p.day or anchor.group != p.group:  # undated events join only rewrites of their story
+        return None
+    if anchor.lat is not None and anchor.lon is not None and p.lat is not None and p.lon is not None:
+        km = haversine_km(anchor.lat, anchor.lon, p.lat, p.lon)
+        return km if km <= params.radius_km else None
+    if anchor.place_text and p.place_text:  # unresolved places: the same name, written the same way
+        return 0.0 if _norm(anchor.place_text) == _norm(p.place_text) else None
+    if not anchor.place_text and not p.place_text and anchor.group == p.group:
+        return 0.0  # no place on either side: only rewrites of one story are trusted to be one event
+    return None
+
+
+def _keys_compatible(a: str | None, b: str | None) -> bool:
+    """Actors agree when equal, or when one side is unknown (a report may omit who did it)."""
+    return a is None or b is None or a == b
+
+
+def _summarise(members: list[EventPoint]) -> EventCluster:
+    """Counts, dates, centroid and most common labels of one cluster."""
+    days = [m.day for m in members if m.day]
+    coords = [(m.lat, m.lon) for m in members if m.lat is not None and m.lon is not None]
+    keys = tuple((m.article_sha, m.event_idx) for m in members)
+    digest = hashlib.sha256("|".join(f"{s}:{i}" for s, i in sorted(keys)).encode()).hexdigest()[:16]
+    return EventCluster(
+        cluster_id=digest, type=members[0].type, members=keys,
+        first_seen=min(days) if days else None, last_seen=max(days) if days else None,
+        num_articles=len({m.article_sha for m in members}),
+        num_sources=len({m.outlet or m.group for m in members}),
+        lat=sum(c[0] for c in coords) / len(coords) if coords else None,
+        lon=sum(c[1] for c in coords) / len(coords) if coords else None,
+        place_text=_most_common(m.place_text for m in members),
+        actor_text=_most_common(m.actor_text for m in members),
+        recipient_text=_most_common(m.recipient_text for m in members),
+    )
+
+
+def recluster_store(con: duckdb.DuckDBPyConnection, params: ClusterParams = ClusterParams(),
+                    threshold: float = 0.6) -> tuple[int, int]:
+    """Recompute near-duplicate groups and event clusters for the whole store in one transaction."""
+    from sitrep.corpus.neardup import find_near_duplicates
+
+    docs = con.execute("SELECT sha, text, source FROM articles ORDER BY day NULLS LAST, ingested_at, sha").fetchall()
+    dups = find_near_duplicates([(sha, text) for sha, text, _ in docs], threshold=threshold)
+    source_of = {sha: source for sha, _, source in docs}
+    rows = con.execute("""SELECT article_sha, idx, type, day, actor_country, actor_sector, actor_text,
+        recipient_country, recipient_sector, recipient_text, place_text, lat, lon FROM events""").fetchall()
+    points = [EventPoint(
+        article_sha=r[0], event_idx=r[1], type=r[2], day=r[3], actor_key=actor_key(r[4], r[5], r[6]),
+        recipient_key=actor_key(r[7], r[8], r[9]), actor_text=r[6], recipient_text=r[9], place_text=r[10],
+        lat=r[11], lon=r[12], group=dups[r[0]].group, outlet=source_of.get(dups[r[0]].group) or dups[r[0]].group)
+        for r in rows]
+    clusters = cluster_events(points, params)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("neardup", "clusters", "cluster_members"):
+            con.execute(f"DELETE FROM {table}")
+        insert_rows(con, "neardup", [{"article_sha": d.key, "group_sha": d.group, "similarity": d.similarity}
+                                     for d in dups.values()])
+        insert_rows(con, "clusters", [{
+            "cluster_id": c.cluster_id, "type": c.type, "first_seen": c.first_seen, "last_seen": c.last_seen,
+            "num_events": len(c.members), "num_articles": c.num_articles, "num_sources": c.num_sources,
+            "lat": c.lat, "lon": c.lon, "place_text": c.place_text, "actor_text": c.actor_text,
+            "recipient_text": c.recipient_text} for c in clusters])
+        insert_rows(con, "cluster_members", [{"cluster_id": c.cluster_id, "article_sha": sha, "event_idx": idx}
+                                             for c in clusters for sha, idx in c.members])
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len({d.group for d in dups.values()}), len(clusters)
+
+
+def _ref_key(ref: ActorRef | None) -> str | None:
+    """actor_key of an ActorRef."""
+    return actor_key(ref.country, ref.sector, ref.text) if ref else None
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    """The most frequent non-empty value (first seen wins ties)."""
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _norm(text: str) -> str:
+    """Lower-case, single-spaced text for name comparison."""
+    return " ".join(text.lower().split())

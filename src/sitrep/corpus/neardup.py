@@ -1,0 +1,92 @@
+"""Near-duplicate articles (rewrites of one wire story) by MinHash LSH over word shingles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+SHINGLE_WORDS = 5  # 5-word shingles: long enough that unrelated articles rarely share them
+NUM_PERM = 128
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class NearDup:
+    """An article's near-duplicate group: the group's first article and the estimated similarity to it."""
+
+    key: str
+    group: str
+    similarity: float
+
+
+def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
+    """The set of k-word shingles of a text, lower-cased, punctuation ignored."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= k:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
+
+
+def jaccard(a: str, b: str, k: int = SHINGLE_WORDS) -> float:
+    """Exact Jaccard similarity of two texts' shingle sets (what MinHash estimates)."""
+    sa, sb = shingles(a, k), shingles(b, k)
+    return len(sa & sb) / len(sa | sb) if sa or sb else 1.0
+
+
+def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.6,
+                         num_perm: int = NUM_PERM) -> dict[str, NearDup]:
+    """Group (key, text) pairs whose shingle Jaccard reaches `threshold`; the earliest listed leads a group.
+
+    LSH proposes candidates; each is confirmed with the MinHash estimate before the union, so
+    banding false positives do not merge groups.
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    hashes: dict[str, MinHash] = {}
+    parent: dict[str, str] = {}
+    order = {key: i for i, (key, _text) in enumerate(docs)}
+    best: dict[str, float] = {}
+    for key, text in docs:
+        if key in hashes:
+            continue
+        m = MinHash(num_perm=num_perm)
+        m.update_batch([s.encode("utf-8") for s in shingles(text)])
+        parent[key] = key
+        for other in lsh.query(m):
+            sim = m.jaccard(hashes[other])
+            if sim >= threshold:
+                _union(parent, order, key, other)
+                best[key] = max(best.get(key, 0.0), sim)
+        lsh.insert(key, m)
+        hashes[key] = m
+    result = {}
+    for key in hashes:
+        root = _find(parent, key)
+        similarity = 1.0 if root == key else hashes[key].jaccard(hashes[root])
+        result[key] = NearDup(key=key, group=root, similarity=round(similarity, 4))
+    return result
+
+
+def groups_of(dups: Iterable[NearDup]) -> dict[str, list[str]]:
+    """Group keys by their near-duplicate group, in input order."""
+    out: dict[str, list[str]] = {}
+    for d in dups:
+        out.setdefault(d.group, []).append(d.key)
+    return out
+
+
+def _find(parent: dict[str, str], key: str) -> str:
+    """Union-find root with path halving."""
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def _union(parent: dict[str, str], order: dict[str, int], a: str, b: str) -> None:
+    """Merge two groups; the root is whichever came first in the input, so groups lead with the original."""
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        first, second = (ra, rb) if order[ra] <= order[rb] else (rb, ra)
+        parent[second] = first

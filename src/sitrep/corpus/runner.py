@@ -1,0 +1,117 @@
+"""Batch runner: read many inputs, analyse them in batches, commit each batch to the store.
+
+A batch is analysed, then written in one transaction, so a run killed at any moment leaves only
+whole batches behind; a restart skips every stored text hash before analysing anything.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Sequence
+
+import duckdb
+
+from sitrep.ingest.sources import Item, Skipped
+from sitrep.records import Article, Report
+from sitrep.store.writer import stored_shas, write_reports
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What a run did: counts, and every skip or failure with its reason."""
+
+    read: int = 0  # articles read from the inputs (before skipping stored ones)
+    stored: int = 0  # new articles written
+    already_stored: int = 0  # skipped because their text hash was in the store (or earlier in this run)
+    skipped: list[Skipped] = field(default_factory=list)
+    failed: list[Skipped] = field(default_factory=list)
+    batches: int = 0
+    seconds: float = 0.0
+
+    @property
+    def articles_per_s(self) -> float:
+        """Stored articles per second of wall time."""
+        return self.stored / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class BatchDone:
+    """Progress after one committed batch, passed to the progress callback."""
+
+    batch: int
+    stored: int
+    total_stored: int
+    elapsed_s: float
+
+
+ProgressCallback = Callable[[BatchDone], None]
+
+
+def ingest_items(items: Iterable[Item], con: duckdb.DuckDBPyConnection, pipeline: object, *,
+                 batch_size: int = 32, n_process: int = 1, limit: int | None = None,
+                 on_batch: ProgressCallback | None = None,
+                 on_item: Callable[[Item], None] | None = None) -> IngestSummary:
+    """Analyse every new article among `items` and commit the reports batch by batch."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    known = stored_shas(con)
+    for batch in _batches(_new_articles(items, known, summary, limit, on_item), batch_size):
+        reports = analyse_batch(pipeline, batch, summary, n_process=n_process)
+        summary.stored += write_reports(con, reports)
+        summary.batches += 1
+        if on_batch:
+            on_batch(BatchDone(summary.batches, len(reports), summary.stored, time.perf_counter() - started))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def analyse_batch(pipeline: object, batch: Sequence[Article], summary: IngestSummary,
+                  n_process: int = 1) -> list[Report]:
+    """Analyse a batch with nlp.pipe; if it fails, retry one by one so one bad article loses nothing else."""
+    try:
+        return list(pipeline.analyze_many(batch, batch_size=len(batch), n_process=n_process))  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - isolate the article that broke the batch, below
+        reports = []
+        for article in batch:
+            try:
+                reports.append(pipeline.analyze(article))  # type: ignore[attr-defined]
+            except Exception as exc:  # noqa: BLE001 - a pipeline bug on one article must not stop the run
+                summary.failed.append(Skipped(_origin(article), f"analysis failed: {type(exc).__name__}: {exc}",
+                                              failed=True))
+        return reports
+
+
+def _new_articles(items: Iterable[Item], known: set[str], summary: IngestSummary, limit: int | None,
+                  on_item: Callable[[Item], None] | None) -> Iterator[Article]:
+    """Articles whose text hash is not stored yet; skips and failures go to the summary."""
+    for item in items:
+        if on_item:
+            on_item(item)
+        if isinstance(item, Skipped):
+            (summary.failed if item.failed else summary.skipped).append(item)
+            continue
+        if limit is not None and summary.read >= limit:
+            break
+        summary.read += 1
+        if item.text_sha256 in known:
+            summary.already_stored += 1
+            continue
+        known.add(item.text_sha256)
+        yield item
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Group articles into lists of `size` (the last may be shorter)."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _origin(article: Article) -> str:
+    """A readable name for an article in failure messages."""
+    return article.url or article.title or article.id

@@ -1,0 +1,82 @@
+"""DuckDB tables of the store; every row hangs off `articles.sha` (the article's text SHA-256)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from sitrep.errors import BadInputError, MissingDataError
+
+DEFAULT_DB = "sitrep.duckdb"
+STORE_VERSION = "1"
+
+# One statement per table; child tables repeat the article hash so a re-ingest can be checked and
+# skipped per article, and `idx` (position in the report) keeps their keys unique and stable.
+TABLES: dict[str, str] = {
+    "meta": "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+    "articles": """CREATE TABLE IF NOT EXISTS articles (
+        sha VARCHAR PRIMARY KEY, id VARCHAR, title VARCHAR, date VARCHAR, day DATE, source VARCHAR,
+        url VARCHAR, language VARCHAR, text VARCHAR, n_chars INTEGER, schema_version VARCHAR,
+        warnings VARCHAR[], ingested_at TIMESTAMP)""",
+    "entities": """CREATE TABLE IF NOT EXISTS entities (
+        article_sha VARCHAR, idx INTEGER, entity_id VARCHAR, text VARCHAR, type VARCHAR, rank VARCHAR,
+        role VARCHAR, country VARCHAR, sector VARCHAR, confidence DOUBLE, recogniser VARCHAR,
+        mentions STRUCT(start INTEGER, "end" INTEGER, text VARCHAR)[], PRIMARY KEY (article_sha, idx))""",
+    "places": """CREATE TABLE IF NOT EXISTS places (
+        article_sha VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER, geonameid BIGINT,
+        name VARCHAR, lat DOUBLE, lon DOUBLE, country VARCHAR, admin1 VARCHAR, admin1_name VARCHAR,
+        feature VARCHAR, precision VARCHAR, score DOUBLE, matched_by VARCHAR, stated_in VARCHAR,
+        PRIMARY KEY (article_sha, idx))""",
+    "events": """CREATE TABLE IF NOT EXISTS events (
+        article_sha VARCHAR, idx INTEGER, event_id VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR,
+        quad_class INTEGER, goldstein DOUBLE,
+        actor_text VARCHAR, actor_entity_id VARCHAR, actor_country VARCHAR, actor_sector VARCHAR,
+        recipient_text VARCHAR, recipient_entity_id VARCHAR, recipient_country VARCHAR, recipient_sector VARCHAR,
+        place_text VARCHAR, place_geonameid BIGINT, lat DOUBLE, lon DOUBLE,
+        date VARCHAR, date_granularity VARCHAR, day DATE, modality VARCHAR, attributed_to VARCHAR[],
+        evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, trigger_text VARCHAR,
+        confidence DOUBLE, PRIMARY KEY (article_sha, idx))""",
+    "quotes": """CREATE TABLE IF NOT EXISTS quotes (
+        article_sha VARCHAR, idx INTEGER, text VARCHAR, start INTEGER, "end" INTEGER, speaker VARCHAR,
+        speaker_entity_id VARCHAR, confidence DOUBLE, PRIMARY KEY (article_sha, idx))""",
+    "attributions": """CREATE TABLE IF NOT EXISTS attributions (
+        article_sha VARCHAR, idx INTEGER, cue VARCHAR, chain VARCHAR[], anonymous BOOLEAN, hedged BOOLEAN,
+        official BOOLEAN, state_media BOOLEAN, evidence_start INTEGER, evidence_end INTEGER,
+        evidence_text VARCHAR, PRIMARY KEY (article_sha, idx))""",
+    "flags": """CREATE TABLE IF NOT EXISTS flags (
+        article_sha VARCHAR, idx INTEGER, kind VARCHAR, severity VARCHAR, message VARCHAR,
+        evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, places VARCHAR[],
+        PRIMARY KEY (article_sha, idx))""",
+    "neardup": """CREATE TABLE IF NOT EXISTS neardup (
+        article_sha VARCHAR PRIMARY KEY, group_sha VARCHAR, similarity DOUBLE)""",
+    "clusters": """CREATE TABLE IF NOT EXISTS clusters (
+        cluster_id VARCHAR PRIMARY KEY, type VARCHAR, first_seen DATE, last_seen DATE,
+        num_events INTEGER, num_articles INTEGER, num_sources INTEGER, lat DOUBLE, lon DOUBLE,
+        place_text VARCHAR, actor_text VARCHAR, recipient_text VARCHAR)""",
+    "cluster_members": """CREATE TABLE IF NOT EXISTS cluster_members (
+        cluster_id VARCHAR, article_sha VARCHAR, event_idx INTEGER, PRIMARY KEY (article_sha, event_idx))""",
+}
+ARTICLE_TABLES = ("entities", "places", "events", "quotes", "attributions", "flags")
+
+
+def connect(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the store for writing and make sure every table exists."""
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as exc:
+        raise BadInputError(f"cannot open {path} for writing ({exc}); is another sitrep process using it?") from exc
+    for ddl in TABLES.values():
+        con.execute(ddl)
+    con.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
+    return con
+
+
+def connect_read_only(path: str | Path = DEFAULT_DB, *, sandboxed: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open an existing store read-only; sandboxed also forbids reading or writing other files (user SQL)."""
+    if not Path(path).exists():
+        raise MissingDataError(f"no store at {path}; run `sitrep ingest ... --db {path}` first")
+    config = {"enable_external_access": False} if sandboxed else {}
+    try:
+        return duckdb.connect(str(path), read_only=True, config=config)
+    except duckdb.IOException as exc:
+        raise BadInputError(f"cannot open {path} ({exc}); is an ingest still writing to it?") from exc
