@@ -44,7 +44,8 @@ def extract_entities(doc: Doc, tables: Tables) -> tuple[Entity, ...]:
     drafts: list[_Draft] = []
     people = _collect_people(doc, tables)
     drafts.extend(people)
-    drafts.extend(_collect_named(doc, tables))
+    person_names = {surname_key(d.text) for d in people}
+    drafts.extend(_collect_named(doc, tables, person_names))
     drafts.extend(_collect_groups(doc, tables))
     _attach_surname_mentions(doc, people)
     _drop_event_names(doc, drafts)
@@ -80,8 +81,8 @@ def _collect_people(doc: Doc, tables: Tables) -> list[_Draft]:
         if ent.label_ != "PERSON":
             continue
         ent = _strip_titles(ent, tables)
-        if ent is None:
-            continue
+        if ent is None or ent.text.lower() in tables.nationalities:
+            continue  # "Africans", "Ukrainians": a people, not a person
         name = ent.text
         key = name.lower()
         draft = by_name.get(key)
@@ -105,9 +106,15 @@ def _collect_people(doc: Doc, tables: Tables) -> list[_Draft]:
     return merged
 
 
+def surname_key(name: str) -> str:
+    """The last name of a full name, lower-cased, without an Arabic article ('al-Assad' -> 'assad')."""
+    last = name.split()[-1].lower()
+    return re.sub(r"^(al|el|ad|as|ash|at|ar)[-‐]", "", last)
+
+
 def _surname_owner(word: str, full: list[_Draft]) -> _Draft | None:
     """The single full-name person whose last name is `word`, if exactly one matches."""
-    owners = [d for d in full if d.text.split()[-1].lower() == word.lower()]
+    owners = [d for d in full if surname_key(d.text) == surname_key(word)]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -212,8 +219,11 @@ def _nationality_in(phrase: str, tables: Tables) -> str | None:
     return None
 
 
-def _collect_named(doc: Doc, tables: Tables) -> list[_Draft]:
-    """Organisations, outlets, units and named groups, coded from the actor table when known."""
+def _collect_named(doc: Doc, tables: Tables, surnames: set[str]) -> list[_Draft]:
+    """Organisations, outlets, units and named groups, coded from the actor table when known.
+
+    A bare surname of a person in the article is that person (merged later), not an organisation.
+    """
     seeds = {alias.lower(): seed for seed in tables.actors for alias in (seed.name, *seed.aliases)}
     by_key: dict[str, _Draft] = {}
     for ent in doc.ents:
@@ -227,13 +237,16 @@ def _collect_named(doc: Doc, tables: Tables) -> list[_Draft]:
             end += ext.end()
             text = doc.text[start:end]
         seed = seeds.get(text.lower())
+        if seed is None and (surname_key(text) in surnames or text.lower() in tables.roles):
+            continue  # a person's surname, or a bare role noun ("Army", "officials"), is not an organisation
         key = (seed.name if seed else text).lower()
         draft = by_key.get(key)
         if draft is None:
             draft = by_key[key] = _Draft(text=seed.name if seed else text, type=seed.type if seed else label)
             draft.source = "actor_table" if seed else ("unit_pattern" if label == "MILITARY_UNIT" else "ner")
             if seed:
-                draft.country, draft.sector, draft.country_explicit = seed.country, seed.sector, True
+                draft.country, draft.sector = seed.country or None, seed.sector
+                draft.country_explicit = bool(seed.country)
                 draft.confidence = 0.95
             else:
                 draft.sector = {"MILITARY_UNIT": "MIL", "MEDIA": "MED"}.get(label) or _sector_of(text, tables)
@@ -270,15 +283,17 @@ def _collect_groups(doc: Doc, tables: Tables) -> list[_Draft]:
 
 def _attach_surname_mentions(doc: Doc, people: list[_Draft]) -> None:
     """Take back surnames the model mislabelled as places or organisations ('Temirkhanov' as GPE)."""
-    surnames = {d.text.split()[-1].lower(): d for d in people if " " in d.text}
+    surnames = {surname_key(d.text): d for d in people}
     seen = {(m.start, m.end) for d in people for m in d.mentions}
     for ent in doc.ents:
-        if ent.label_ in _MISLABEL_CANDIDATES and ent.text.lower() in surnames and (ent.start_char, ent.end_char) not in seen:
-            surnames[ent.text.lower()].mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
+        key = surname_key(ent.text)
+        if ent.label_ in _MISLABEL_CANDIDATES and key in surnames and (ent.start_char, ent.end_char) not in seen:
+            surnames[key].mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
+            seen.add((ent.start_char, ent.end_char))
     # sentence-initial surnames the model missed entirely
     for tok in doc:
-        d = surnames.get(tok.lower_)
-        if d and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok.text)) not in seen:
+        d = surnames.get(tok.lower_) if " " in tok.doc.text[tok.idx - 1:tok.idx] or tok.i == 0 else None
+        if d and " " in d.text and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok.text)) not in seen:
             if not any(m.start <= tok.idx < m.end for m in d.mentions):
                 d.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text))
 
@@ -312,9 +327,9 @@ def _code_units_commanded(doc: Doc, drafts: list[_Draft]) -> None:
 
 
 def _inherit_context_country(doc: Doc, drafts: list[_Draft]) -> None:
-    """Give uncoded people and units the country of explicitly coded actors in their sentence, else the article's.
+    """Give uncoded officials, soldiers and units the country of coded actors in their sentence, else the article's.
 
-    The rule, documented in docs/entities.md: a sentence whose explicitly coded state actors (GOV/MIL)
+    The rule, documented in docs/entities.md, applies to MILITARY_UNITs and to people of sector GOV or MIL: a sentence whose explicitly coded state actors (GOV/MIL)
     share one country lends it; otherwise the article's majority country among explicitly coded
     GOV/MIL actors lends it when it holds more than half of them. Inherited codes get lower confidence.
     """
@@ -326,6 +341,8 @@ def _inherit_context_country(doc: Doc, drafts: list[_Draft]) -> None:
     for d in drafts:
         if d.country or d.type not in ("PERSON", "MILITARY_UNIT"):
             continue
+        if d.type == "PERSON" and d.sector not in ("MIL", "GOV"):
+            continue  # only officials and soldiers are read as acting for the article's state actors
         first = min(m.start for m in d.mentions)
         sent = next((s for s in sentences if s.start_char <= first < s.end_char), None)
         local = {c.country for c in coded if sent is not None

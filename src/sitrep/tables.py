@@ -63,7 +63,8 @@ def load_tables() -> Tables:
         if plural != "-":
             nationalities[plural.lower()] = nat
     actors = tuple(
-        ActorSeed(name, tuple(a.strip() for a in aliases.split(",") if a.strip()), typ, country, sector, sm == "yes")
+        ActorSeed(name, tuple(a.strip() for a in aliases.split(",") if a.strip()), typ,
+                  "" if country == "-" else country, sector, sm == "yes")
         for name, aliases, typ, country, sector, sm in read_tsv("actors.tsv")
     )
     ranks = {variant.strip(): rank for rank, variants in read_tsv("ranks.tsv") for variant in variants.split(",")}
