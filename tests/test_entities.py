@@ -88,3 +88,21 @@ def test_title_and_nationality_before_a_name_give_role_and_country(analyze_text,
 def test_ordinary_words_and_ordinals_are_not_units(analyze_text):
     report = analyze_text("For the 5th time the army said the brigade had moved, and the Adani Group denied it.")
     assert not [e for e in report.entities if e.type == "MILITARY_UNIT"]
+
+
+def test_surname_without_arabic_article_merges_into_the_full_name(analyze_text):
+    # GeoWebNews (Gritta et al. 2019), an AP report on eastern Ghouta, two consecutive mentions
+    text = ("The town was the main centre of street protests in the Damascus suburbs against President Bashar "
+            "al-Assad's rule that ignited the conflict seven years ago. President Assad said recently securing "
+            "eastern Ghouta had foiled plots by his foreign enemies to topple him.")
+    report = analyze_text(text)
+    assads = [e for e in report.entities if "Assad" in e.text]
+    assert len(assads) == 1 and len(assads[0].mentions) == 2
+    assert assads[0].role == "President" and assads[0].sector == "GOV"
+
+
+def test_uncoded_civilian_does_not_inherit_the_articles_country(analyze_text):
+    text = ("Russian President Vladimir Putin met Russian troops in Kursk. Later the singer Alla Pugacheva "
+            "left the country.")
+    pugacheva = _by_text(analyze_text(text), "Alla Pugacheva")
+    assert pugacheva.country is None
