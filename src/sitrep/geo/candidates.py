@@ -1,0 +1,61 @@
+"""Candidate generation: every gazetteer record a toponym as written could name, and how it was reached."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.geo.gazetteer import Entry, Gazetteer
+from sitrep.geo.regions import split_admin_suffix
+from sitrep.geo.translit import normalize
+
+MAX_CANDIDATES = 40  # "Springfield" has hundreds; the long tail is tiny villages that never win
+_POSSESSIVE = re.compile(r"[’'ʼ]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A toponym as written, with the key it was looked up by and its candidate records."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    suffix: str | None  # an admin word written after the name ("region" in "Donetsk region")
+    candidates: tuple[Entry, ...]
+
+
+def toponym_key(text: str) -> str:
+    """The lookup key of a span: possessive dropped, then normalised."""
+    return normalize(_POSSESSIVE.sub("", text.strip()))
+
+
+def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy: bool = True) -> Toponym:
+    """Candidates by exact name, admin short form, transliteration skeleton, then (optionally) fuzzy match."""
+    key = toponym_key(text)
+    stem, suffix = split_admin_suffix(key, gazetteer.terms.admin_suffixes)
+    found = list(gazetteer.lookup(key))
+    if suffix:
+        areas = [e for e in gazetteer.lookup(stem) if e.precision != "city"]
+        found = [e for e in found if e.precision != "city"] + areas or found
+    if not found:
+        found = list(gazetteer.lookup_variants(key))
+        if suffix and not found:
+            found = [e for e in gazetteer.lookup_variants(stem) if e.precision != "city"]
+    if not found and fuzzy:
+        found = list(gazetteer.lookup_fuzzy(stem if suffix else key))
+    return Toponym(text=text, start=start, end=end, key=key, suffix=suffix, candidates=_dedupe(found))
+
+
+def _dedupe(entries: list[Entry]) -> tuple[Entry, ...]:
+    """One entry per record (the best way it was reached), in gazetteer order, capped to the most populous."""
+    rank = {"region_table": 0, "name": 1, "alt": 2, "short": 3, "variant": 4, "fuzzy": 5}
+    best: dict[int, Entry] = {}
+    for entry in entries:
+        kept = best.get(entry.id)
+        if kept is None or rank.get(entry.how, 9) < rank.get(kept.how, 9):
+            best[entry.id] = entry
+    ordered = list(best.values())
+    if len(ordered) > MAX_CANDIDATES:
+        keep = {e.id for e in sorted(ordered, key=lambda e: -e.population)[:MAX_CANDIDATES]}
+        ordered = [e for e in ordered if e.id in keep]
+    return tuple(ordered)

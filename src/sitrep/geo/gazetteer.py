@@ -1,0 +1,155 @@
+"""The gazetteer index: load the SQLite cache (building it on first use) and look names up."""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from sitrep.errors import MissingDataError
+from sitrep.geo.build import REGION_ID_BASE, build_gazetteer, default_cache_path, source_fingerprint
+from sitrep.geo.regions import GeoTerms, load_geo_terms
+from sitrep.geo.translit import TranslitRules
+from sitrep.tables import read_tsv
+
+FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this misspellings collide with other real names
+_PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.feature, p.population, p.precision, p.covers, p.geonameid"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record reached by a name, and how the name reached it."""
+
+    id: int
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str | None
+    admin2: str | None
+    feature: str
+    population: int
+    precision: str
+    covers: tuple[str, ...]  # admin1 codes a curated region spans (Donbas: UA.05, UA.14)
+    geonameid: int | None
+    how: str  # name, alt, short, region_table, variant, fuzzy
+    matched: str  # the gazetteer key the text reached
+    similarity: float = 100.0
+
+    @property
+    def admin1s(self) -> tuple[str, ...]:
+        """Every admin1 code this record lies in or covers."""
+        return self.covers or ((self.admin1,) if self.admin1 else ())
+
+
+@dataclass
+class Gazetteer:
+    """GeoNames places, admin units, countries and curated regions, indexed by normalised name."""
+
+    path: Path
+    con: sqlite3.Connection
+    rules: TranslitRules
+    terms: GeoTerms
+    admin1_names: dict[str, str]
+    nationalities: frozenset[str] = frozenset()  # "ukrainian", "russians": adjectives, never toponyms
+    _fuzzy_buckets: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
+    _lookups: dict[str, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None, build: bool = True) -> "Gazetteer":
+        """Open the cache, building it first when it is missing or stale (`build=False` raises instead)."""
+        path = Path(path) if path else default_cache_path()
+        if not _is_current(path):
+            if not build:
+                raise MissingDataError(f"gazetteer cache {path} is missing or stale; run `sitrep gazetteer build`")
+            build_gazetteer(path)
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        admin1_names = {code: name for code, name in con.execute("SELECT code, name FROM admins")}
+        nationalities = frozenset(row[i].lower() for row in read_tsv("nationalities.tsv") for i in (0, 1) if row[i])
+        return cls(path=path, con=con, rules=TranslitRules.load(), terms=load_geo_terms(), admin1_names=admin1_names,
+                   nationalities=nationalities)
+
+    def lookup(self, key: str) -> tuple[Entry, ...]:
+        """Records whose name, alternate name, short admin form or curated alias is exactly `key`."""
+        cached = self._lookups.get(key)
+        if cached is None:
+            rows = self.con.execute(
+                f"SELECT {_PLACE_COLUMNS}, n.how, n.key FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
+                (key,)).fetchall()
+            cached = self._lookups[key] = tuple(_entry(row, row[12], row[13]) for row in rows)
+        return cached
+
+    def lookup_variants(self, key: str) -> tuple[Entry, ...]:
+        """Records whose transliteration skeleton equals the key's (Syeverodonetsk -> Sievierodonetsk)."""
+        skel = self.rules.skeleton(key)
+        if len(skel) < 5:
+            return ()
+        rows = self.con.execute(
+            f"SELECT {_PLACE_COLUMNS}, s.key FROM skeletons s JOIN places p ON p.id = s.id WHERE s.skel = ?",
+            (skel,)).fetchall()
+        best: dict[int, Entry] = {}
+        for row in rows:
+            best.setdefault(row[0], _entry(row, "variant", row[12]))
+        return tuple(best.values())
+
+    def lookup_fuzzy(self, key: str, limit: int = 5) -> tuple[Entry, ...]:
+        """Records of places (population >= 1000, or areas) whose name is a near miss of `key`."""
+        if len(key) < 5:
+            return ()
+        keys, ids = self._bucket(key[:2])
+        found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit * 3)
+        out: dict[int, Entry] = {}
+        for matched, score, index in found:
+            for entry in self.lookup(matched):
+                if entry.id == ids[index] and entry.id not in out:
+                    out[entry.id] = _with_how(entry, "fuzzy", score)
+        return tuple(sorted(out.values(), key=lambda e: -e.similarity)[:limit])
+
+    def _bucket(self, prefix: str) -> tuple[list[str], list[int]]:
+        """Fuzzy-matchable keys sharing a two-letter prefix, loaded once per prefix."""
+        bucket = self._fuzzy_buckets.get(prefix)
+        if bucket is None:
+            rows = self.con.execute("SELECT key, id FROM names WHERE prefix = ? AND big = 1", (prefix,)).fetchall()
+            bucket = self._fuzzy_buckets[prefix] = ([r[0] for r in rows], [r[1] for r in rows])
+        return bucket
+
+    def get(self, place_id: int) -> Entry | None:
+        """The record with this id (a geonameid, or a curated region id)."""
+        row = self.con.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        return _entry(row, "name", "") if row else None
+
+    def info(self) -> dict[str, str]:
+        """Build metadata: counts, sources, build time."""
+        return {k: v for k, v in self.con.execute("SELECT k, v FROM meta")} | {"path": str(self.path)}
+
+    def is_curated_only(self, entry: Entry) -> bool:
+        """True for curated regions that have no GeoNames record (Donbas)."""
+        return entry.id >= REGION_ID_BASE
+
+
+def _is_current(path: Path) -> bool:
+    """True when the cache exists and was built from the current curated tables and schema."""
+    if not path.exists():
+        return False
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k = 'fingerprint'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row) and row[0] == source_fingerprint()
+
+
+def _entry(row: tuple, how: str, matched: str) -> Entry:
+    """An Entry from a places row (first 12 columns)."""
+    return Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4] or "", admin1=row[5], admin2=row[6],
+                 feature=row[7], population=row[8] or 0, precision=row[9],
+                 covers=tuple(row[10].split("|")) if row[10] else (), geonameid=row[11], how=how, matched=matched)
+
+
+def _with_how(entry: Entry, how: str, similarity: float) -> Entry:
+    """A copy of `entry` reached another way."""
+    return Entry(**{**{f: getattr(entry, f) for f in Entry.__slots__}, "how": how, "similarity": similarity})

@@ -1,0 +1,201 @@
+"""Toponym recognition: NER place spans plus gazetteer matches of capitalised phrases, with precision guards."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitrep.geo.candidates import Toponym, find_candidates
+from sitrep.geo.gazetteer import Entry, Gazetteer
+from sitrep.records import Entity
+
+NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# entity types whose words are never toponyms on their own ("177th Caspian Fleet Regiment", "Kyiv Post")
+BLOCKING_TYPES = frozenset({"MILITARY_UNIT", "MEDIA", "GROUP"})
+CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "upon", "on", "’s", "'s", "-"})
+MAX_WINDOW = 6  # tokens in the longest name we try ("Bosnia and Herzegovina", "Donetsk People's Republic")
+STRONG_POPULATION = 20_000  # a capitalised word the model calls something else must be at least a town this big
+WEAK_POPULATION = 1_000  # a capitalised word the model ignored must be at least a village this big
+_OPENERS = frozenset("\"'‘“(—–-:")
+
+
+@dataclass(frozen=True, slots=True)
+class _Blocks:
+    """Character ranges where no toponym may start, and ranges that need strong evidence."""
+
+    hard: tuple[tuple[int, int], ...]
+    soft: tuple[tuple[int, int], ...]
+
+    def hits_hard(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a hard-blocked range."""
+        return any(start < e and s < end for s, e in self.hard)
+
+    def hits_soft(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a range that needs strong evidence."""
+        return any(start < e and s < end for s, e in self.soft)
+
+
+def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> list[Toponym]:
+    """Every toponym in the document, with its candidates, in text order."""
+    blocks = _entity_blocks(doc, entities)
+    lower_words = frozenset(t.lower_ for t in doc if t.is_lower)
+    found: dict[tuple[int, int], Toponym] = {}
+    taken: list[tuple[int, int]] = []
+    for span in _ner_place_spans(doc):
+        toponym = _accept_ner(span, doc, gazetteer, blocks)
+        if toponym is not None:
+            found[(toponym.start, toponym.end)] = toponym
+            taken.append((toponym.start, toponym.end))
+    for start_tok, end_tok in _capitalised_runs(doc):
+        for toponym in _scan_run(doc, start_tok, end_tok, gazetteer):
+            if any(toponym.start < e and s < toponym.end for s, e in taken):
+                continue
+            if _accept_scanned(toponym, doc, gazetteer, blocks, lower_words):
+                found[(toponym.start, toponym.end)] = toponym
+    return sorted(found.values(), key=lambda t: t.start)
+
+
+def _entity_blocks(doc: Doc, entities: tuple[Entity, ...]) -> _Blocks:
+    """Hard blocks: units, outlets, groups, table organisations, full-name people; soft: one-word people."""
+    hard, soft = [], []
+    for ent in entities:
+        full_person = ent.type == "PERSON" and " " in ent.text.strip()
+        if ent.type in BLOCKING_TYPES or full_person or (ent.type == "ORG" and ent.source == "actor_table"):
+            hard.extend((m.start, m.end) for m in ent.mentions)
+        elif ent.type == "PERSON":
+            soft.extend((m.start, m.end) for m in ent.mentions)
+    for ent in doc.ents:
+        if ent.label_ not in NER_PLACE_LABELS:
+            soft.append((ent.start_char, ent.end_char))
+    return _Blocks(tuple(hard), tuple(soft))
+
+
+def _ner_place_spans(doc: Doc) -> list[Span]:
+    """NER GPE/LOC/FAC spans without a leading article, extended over a following admin word."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NER_PLACE_LABELS:
+            continue
+        start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+        out.append(doc[start:ent.end])
+    return out
+
+
+def _accept_ner(span: Span, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> Toponym | None:
+    """A NER place span as a toponym, unless it is a nationality, an event name or inside a blocked entity."""
+    if blocks.hits_hard(span.start_char, span.end_char) or _is_event_name(doc, span.end, gazetteer):
+        return None
+    if span.text.lower() in gazetteer.nationalities or span[0].text in gazetteer.terms.not_place:
+        return None
+    toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer)
+    if _suffix_follows(doc, span.end, gazetteer) and not _names_only_areas(toponym):
+        extended = doc[span.start:span.end + 1]  # "Donetsk region" names the oblast, not the city
+        with_suffix = find_candidates(extended.text, extended.start_char, extended.end_char, gazetteer)
+        toponym = with_suffix if with_suffix.candidates else toponym
+    if not toponym.candidates and span.label_ == "FAC":
+        return None  # an unknown building or road is not worth reporting as a place
+    return toponym
+
+
+def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised words, joined by connectors like 'of' and 'and'."""
+    runs, i = [], 0
+    while i < len(doc):
+        if not _is_capitalised(doc[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc):
+            if _is_capitalised(doc[j]):
+                j += 1
+            elif doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _is_capitalised(doc[j + 1]):
+                j += 2
+            elif doc[j].lower_ in ("’s", "'s") and j + 1 < len(doc) and _is_capitalised(doc[j + 1]):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _is_capitalised(token) -> bool:
+    """A word starting with a capital letter (not a lone initial or all-caps shouting)."""
+    text = token.text
+    return text[:1].isupper() and (len(text) > 1 or token.whitespace_ == "") and token.is_alpha or (
+        text[:1].isupper() and "." in text and len(text) <= 5)  # "U.S."
+
+
+def _scan_run(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Toponym]:
+    """Longest-first gazetteer windows over a capitalised run, left to right, no overlaps."""
+    out, i = [], start
+    while i < end:
+        matched = None
+        for j in range(min(end, i + MAX_WINDOW), i, -1):
+            if not _is_capitalised(doc[j - 1]) or not _is_capitalised(doc[i]):
+                continue
+            span = doc[i:j]
+            toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer, fuzzy=False)
+            if not toponym.candidates or any(e.how == "variant" for e in toponym.candidates):
+                continue
+            matched = (toponym, j)
+            if _suffix_follows(doc, j, gazetteer) and not _names_only_areas(toponym):
+                longer = doc[i:j + 1]
+                with_suffix = find_candidates(longer.text, longer.start_char, longer.end_char, gazetteer, fuzzy=False)
+                matched = (with_suffix, j + 1) if with_suffix.candidates else matched
+            break
+        if matched:
+            out.append(matched[0])
+            i = matched[1]
+        else:
+            i += 1
+    return out
+
+
+def _suffix_follows(doc: Doc, index: int, gazetteer: Gazetteer) -> bool:
+    """True when the token at `index` is an admin word like 'region' or 'Oblast'."""
+    return index < len(doc) and doc[index].lower_ in gazetteer.terms.admin_suffixes
+
+
+def _names_only_areas(toponym: Toponym) -> bool:
+    """True when every candidate is already an area ("Donbass region" is just Donbas)."""
+    return bool(toponym.candidates) and all(e.precision != "city" for e in toponym.candidates)
+
+
+def _accept_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks,
+                    lower_words: frozenset[str]) -> bool:
+    """Precision guards for a gazetteer match the NER did not call a place."""
+    terms = gazetteer.terms
+    first = toponym.text.split()[0]
+    if blocks.hits_hard(toponym.start, toponym.end) or first in terms.not_place:
+        return False
+    if toponym.key in gazetteer.nationalities or toponym.key in lower_words:
+        return False  # "Russian", or a common word that this very text also writes in lower case
+    span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    if span is None or _is_event_name(doc, span.end, gazetteer):
+        return False
+    best = _strongest(toponym.candidates)
+    strong = best.precision != "city" or best.population >= STRONG_POPULATION or best.how == "region_table"
+    if blocks.hits_soft(toponym.start, toponym.end) or _starts_sentence(doc, span.start):
+        return strong
+    return strong or best.population >= WEAK_POPULATION
+
+
+def _strongest(candidates: tuple[Entry, ...]) -> Entry:
+    """The candidate with the most evidence of being what people mean: areas first, then population."""
+    return max(candidates, key=lambda e: (e.precision != "city" or e.how == "region_table", e.population))
+
+
+def _starts_sentence(doc: Doc, index: int) -> bool:
+    """True when the token opens a sentence or a quotation (capitalised for grammar, not as a name)."""
+    if index == 0 or doc[index].is_sent_start:
+        return True
+    return doc[index - 1].text in _OPENERS or doc[index - 1].text in {".", "!", "?", "\n"}
+
+
+def _is_event_name(doc: Doc, after: int, gazetteer: Gazetteer) -> bool:
+    """True when the next word makes the name an event ("the Maidan uprising", "Minsk agreements")."""
+    if after >= len(doc):
+        return False
+    word = doc[after].lower_
+    return word in gazetteer.terms.event_heads or word.rstrip("s") in gazetteer.terms.event_heads

@@ -1,0 +1,137 @@
+"""Toponym resolution: score each candidate by name match, prior, stated container and document context."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sitrep.geo.candidates import Toponym
+from sitrep.geo.context import AREA_PRECISIONS, Focus, cue_gap_pattern, document_focus, find_containers, proximity
+from sitrep.geo.gazetteer import Entry, Gazetteer
+from sitrep.geo.translit import normalize
+from sitrep.records import Candidate, Place
+
+METHODS = ("context", "population", "first")
+# How the name reached the record: a primary or curated name is stronger evidence than an alternate
+# spelling, a short admin form ("Kursk" for Kursk Oblast) or a transliteration skeleton.
+NAME_WEIGHT = {"region_table": 0.35, "name": 0.3, "alt": 0.15, "short": 0.0, "variant": 0.05, "fuzzy": 0.0}
+# Areas and capitals are named far more often than their population alone suggests.
+FEATURE_WEIGHT = {"PCLI": 0.6, "CONT": 0.3, "RGN": 0.35, "ADM1": 0.25, "ADM2": 0.0, "PPLC": 0.2, "PPL": 0.0}
+SUFFIX_AGREES, SUFFIX_DISAGREES = 0.6, -0.6  # "Donetsk region" names the oblast, not the city
+CONTAINER_ADMIN1, CONTAINER_COUNTRY = 1.0, 0.5  # the text says where the place is
+FOCUS_COUNTRY, FOCUS_ADMIN1, FOCUS_NEAR = 0.8, 0.6, 0.6  # where the rest of the document is
+ROUNDS = 2  # context rounds after the prior-only pass; resolutions settle after two
+SOFTMAX_TEMPERATURE = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The chosen record for one toponym, the stated container (if any) and every candidate's score."""
+
+    toponym: Toponym
+    entry: Entry | None
+    scores: tuple[tuple[Entry, float], ...]
+    container: Toponym | None = None
+    container_entry: Entry | None = None
+
+
+def prior_score(toponym: Toponym, entry: Entry) -> float:
+    """Context-free score: population and feature prior, how the name matched, admin suffix agreement."""
+    score = math.log10(entry.population + 10) / 8 + FEATURE_WEIGHT.get(entry.feature, 0.0)
+    score += NAME_WEIGHT.get(entry.how, 0.0)
+    if entry.how == "fuzzy":
+        score -= (100.0 - entry.similarity) / 50
+    if toponym.suffix:
+        score += SUFFIX_AGREES if entry.precision in AREA_PRECISIONS else SUFFIX_DISAGREES
+    return score
+
+
+def context_score(entry: Entry, focus: Focus, container: Entry | None) -> float:
+    """Score from the document: the stated container and the places the rest of the text names."""
+    score = 0.0
+    if container is not None and container.id != entry.id:
+        if set(entry.admin1s) & set(container.admin1s) and container.precision != "country":
+            score += CONTAINER_ADMIN1
+        elif entry.country == container.country:
+            score += CONTAINER_COUNTRY if container.precision != "country" else CONTAINER_ADMIN1
+    score += FOCUS_COUNTRY * focus.country_share(entry) + FOCUS_ADMIN1 * focus.admin1_share(entry)
+    if entry.precision != "country":
+        score += FOCUS_NEAR * proximity(focus.nearest_km(entry))
+    return score
+
+
+def resolve_toponym_list(text: str, toponyms: list[Toponym], gazetteer: Gazetteer,
+                         method: str = "context") -> list[Resolution]:
+    """Resolve every toponym of one document together, so that each can inform the others."""
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {METHODS}")
+    if method == "population":
+        return [_pick(t, [(e, float(e.population)) for e in t.candidates]) for t in toponyms]
+    if method == "first":
+        return [_pick(t, [(e, -float(i)) for i, e in enumerate(t.candidates)]) for t in toponyms]
+    priors = [[(e, prior_score(t, e)) for e in t.candidates] for t in toponyms]
+    best = [_argmax(p) for p in priors]
+    cue_gap = cue_gap_pattern(gazetteer.terms.container_cues, gazetteer.terms.appositive_cues)
+    containers: dict[int, int] = {}
+    for _round in range(ROUNDS):
+        containers = find_containers(text, toponyms, best, cue_gap)
+        focus_by_key = {t.key: document_focus(toponyms, best, t.key) for t in toponyms}
+        scored = []
+        for i, toponym in enumerate(toponyms):
+            container = best[containers[i]] if i in containers else None
+            focus = focus_by_key[toponym.key]
+            scored.append([(e, s + context_score(e, focus, container)) for e, s in priors[i]])
+        best = [_argmax(s) for s in scored]
+    out = []
+    for i, toponym in enumerate(toponyms):
+        res = _pick(toponym, scored[i])
+        if i in containers:
+            res = Resolution(toponym, res.entry, res.scores, toponyms[containers[i]], best[containers[i]])
+        out.append(res)
+    return out
+
+
+def _argmax(scored: list[tuple[Entry, float]]) -> Entry | None:
+    """The best-scoring entry (ties go to the first listed)."""
+    return max(scored, key=lambda pair: pair[1])[0] if scored else None
+
+
+def _pick(toponym: Toponym, scored: list[tuple[Entry, float]]) -> Resolution:
+    """A Resolution with scores turned into probabilities over the candidates, best first."""
+    if not scored:
+        return Resolution(toponym, None, ())
+    ranked = sorted(scored, key=lambda pair: -pair[1])
+    if not all(math.isfinite(s) for _e, s in ranked) or ranked[0][1] > 1e3:
+        return Resolution(toponym, ranked[0][0], tuple((e, 1.0 if k == 0 else 0.0) for k, (e, _s) in enumerate(ranked)))
+    top = ranked[0][1]
+    weights = [math.exp((s - top) / SOFTMAX_TEMPERATURE) for _e, s in ranked]
+    total = sum(weights)
+    return Resolution(toponym, ranked[0][0], tuple((e, w / total) for (e, _s), w in zip(ranked, weights)))
+
+
+def to_place(res: Resolution, gazetteer: Gazetteer, top: int = 5) -> Place:
+    """The Place record of a resolution, with its stated container and top candidates."""
+    t, e = res.toponym, res.entry
+    stated = _stated_fields(res)
+    if e is None:
+        return Place(text=t.text, start=t.start, end=t.end, matched_by="unresolved", **stated)
+    matched_by = {"variant": "variant", "fuzzy": "fuzzy", "region_table": "region_table"}.get(e.how, "exact")
+    variant_of = None
+    if matched_by in ("variant", "fuzzy"):
+        variant_of = e.name if e.matched == normalize(e.name) else e.matched.title()
+    candidates = tuple(Candidate(geonameid=c.geonameid or 0, name=c.name, lat=c.lat, lon=c.lon, country=c.country,
+                                 admin1=c.admin1, feature=c.feature, population=c.population, score=round(s, 4))
+                       for c, s in res.scores[:top])
+    return Place(text=t.text, start=t.start, end=t.end, geonameid=e.geonameid, name=e.name, lat=e.lat, lon=e.lon,
+                 country=e.country or None, admin1=e.admin1, admin1_name=gazetteer.admin1_names.get(e.admin1 or ""),
+                 feature=e.feature, precision=e.precision, score=round(res.scores[0][1], 4), matched_by=matched_by,
+                 variant_of=variant_of, candidates=candidates, **stated)
+
+
+def _stated_fields(res: Resolution) -> dict[str, str | None]:
+    """stated_in / stated_in_admin1 / stated_in_country from the container the text gave."""
+    if res.container is None or res.container_entry is None:
+        return {}
+    area = res.container_entry
+    admin1 = area.admin1s[0] if len(area.admin1s) == 1 and area.precision != "country" else None
+    return {"stated_in": res.container.text, "stated_in_admin1": admin1, "stated_in_country": area.country or None}
+
