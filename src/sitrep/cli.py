@@ -71,6 +71,10 @@ app.command("query")(query)
 app.command("export")(export)
 app.command("cluster")(cluster)
 
+from sitrep.cli_geo import gazetteer_app  # noqa: E402 - gazetteer commands (issue 3)
+
+app.add_typer(gazetteer_app, name="gazetteer")
+
 
 def main() -> None:
     """Entry point: run the app, turning SitrepErrors into one-line messages and exit codes."""
