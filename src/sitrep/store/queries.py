@@ -56,8 +56,9 @@ def event_where(filt: EventFilter) -> tuple[str, list[Any]]:
         params += [f"%{filt.place}%"] * 2
     if filt.near:
         lat, lon, km = filt.near
-        clauses.append(f"e.lat IS NOT NULL AND {haversine_sql('e.lat', 'e.lon', '?', '?')} <= ?")
-        params += [lat, lon, km]
+        # the numbers are floats parsed by parse_near, so inlining them cannot inject SQL
+        clauses.append(f"e.lat IS NOT NULL AND {haversine_sql('e.lat', 'e.lon', repr(float(lat)), repr(float(lon)))}"
+                       f" <= {float(km)!r}")
     if filt.since:
         clauses.append("e.day >= CAST(? AS DATE)")
         params.append(filt.since)
@@ -71,7 +72,7 @@ def event_where(filt: EventFilter) -> tuple[str, list[Any]]:
 
 
 def haversine_sql(lat1: str, lon1: str, lat2: str, lon2: str) -> str:
-    """SQL for the great-circle distance in km between two points (column names or ?)."""
+    """SQL for the great-circle distance in km between two points (column names or numbers)."""
     return (f"(2 * 6371.0088 * asin(least(1, sqrt(pow(sin(radians({lat2} - {lat1}) / 2), 2) + "
             f"cos(radians({lat1})) * cos(radians({lat2})) * pow(sin(radians({lon2} - {lon1}) / 2), 2)))))")
 
