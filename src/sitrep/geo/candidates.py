@@ -41,6 +41,9 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
         found = list(gazetteer.lookup_variants(key))
         if suffix and not found:
             found = [e for e in gazetteer.lookup_variants(stem) if e.precision != "city"]
+    if not found and key in gazetteer.nationalities:
+        country = gazetteer.country(gazetteer.nationalities[key], matched=key)  # a demonym span given as a toponym
+        found = [country] if country else []
     if not found and fuzzy:
         found = list(gazetteer.lookup_fuzzy(stem if suffix else key))
     return Toponym(text=text, start=start, end=end, key=key, suffix=suffix, candidates=_dedupe(found))
@@ -48,7 +51,7 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
 
 def _dedupe(entries: list[Entry]) -> tuple[Entry, ...]:
     """One entry per record (the best way it was reached), in gazetteer order, capped to the most populous."""
-    rank = {"region_table": 0, "name": 1, "alt": 2, "short": 3, "variant": 4, "fuzzy": 5}
+    rank = {"region_table": 0, "name": 1, "alt": 2, "short": 3, "variant": 4, "demonym": 5, "fuzzy": 6}
     best: dict[int, Entry] = {}
     for entry in entries:
         kept = best.get(entry.id)

@@ -52,7 +52,7 @@ class Gazetteer:
     rules: TranslitRules
     terms: GeoTerms
     admin1_names: dict[str, str]
-    nationalities: frozenset[str] = frozenset()  # "ukrainian", "russians": adjectives, never toponyms
+    nationalities: dict[str, str] = field(default_factory=dict)  # "ukrainian" -> "UA": adjectives, never tagged
     _fuzzy_buckets: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
     _lookups: dict[str, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
 
@@ -66,7 +66,7 @@ class Gazetteer:
             build_gazetteer(path)
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         admin1_names = {code: name for code, name in con.execute("SELECT code, name FROM admins")}
-        nationalities = frozenset(row[i].lower() for row in read_tsv("nationalities.tsv") for i in (0, 1) if row[i])
+        nationalities = {row[i].lower(): row[3] for row in read_tsv("nationalities.tsv") for i in (0, 1) if row[i]}
         return cls(path=path, con=con, rules=TranslitRules.load(), terms=load_geo_terms(), admin1_names=admin1_names,
                    nationalities=nationalities)
 
@@ -113,6 +113,12 @@ class Gazetteer:
             rows = self.con.execute("SELECT key, id FROM names WHERE prefix = ? AND big = 1", (prefix,)).fetchall()
             bucket = self._fuzzy_buckets[prefix] = ([r[0] for r in rows], [r[1] for r in rows])
         return bucket
+
+    def country(self, iso2: str, how: str = "demonym", matched: str = "") -> Entry | None:
+        """The country record with this ISO code."""
+        row = self.con.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.precision = 'country' AND p.country = ?",
+                               (iso2,)).fetchone()
+        return _entry(row, how, matched) if row else None
 
     def get(self, place_id: int) -> Entry | None:
         """The record with this id (a geonameid, or a curated region id)."""
