@@ -1,23 +1,138 @@
-"""Event stage (being built under issue 4): PLOVER events with roles, place, date and modality."""
+"""Event stage: PLOVER events with actor, recipient, place, date, modality and source chain.
+
+Triggers come from a data table (event_triggers.tsv); roles from the dependency parse; discourse
+rules (discourse.py) fill implicit actors and modes and fold repeated mentions of one event.
+"""
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from itertools import product
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from sitrep.records import Article, Attribution, Entity, Event, Place
+from sitrep import attribution
+from sitrep.events.context import DocIndex
+from sitrep.events.dates import DateResolver
+from sitrep.events.discourse import Draft, resolve_discourse
+from sitrep.events.modality import ModalityCues, modality_of
+from sitrep.events.ontology import PLOVER_TYPES, Ontology
+from sitrep.events.places import event_places, place_ref
+from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, find_roles,
+                                 implicit_actor_in_phrase)
+from sitrep.events.triggers import TriggerMatch, TriggerRule, find_triggers, load_trigger_rules
+from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place
+from sitrep.tables import load_tables, read_tsv
+
+__all__ = ["EventLexicon", "extract_events", "PLOVER_TYPES", "Ontology"]
+
+# one trigger never fans out into more events than this (coordination of actors x recipients x places)
+_MAX_FANOUT = 8
+# confidence multipliers: how the actor was found
+_ACTOR_FACTOR = {"entity": 1.0, "phrase": 0.9, "implicit": 0.8, "none": 0.75}
+_MODALITY_FACTOR = {"asserted": 1.0, "hedged": 0.85, "future": 0.85, "hypothetical": 0.8, "negated": 0.9}
 
 
+@dataclass(frozen=True)
 class EventLexicon:
-    """Placeholder until the event stage lands in this session (issue 4)."""
+    """Everything the event stage reads from data: ontology, triggers, role, modality and date cues."""
+
+    ontology: Ontology
+    rules: dict[str, tuple[TriggerRule, ...]]
+    roles: RoleCues
+    modality: ModalityCues
+    dates: DateResolver
 
     @classmethod
     def load(cls) -> "EventLexicon":
-        """Load the trigger lexicon and ontology."""
-        return cls()
+        """Load the ontology and every event table once."""
+        ontology = Ontology.load()
+        return cls(ontology, load_trigger_rules(ontology), _load_role_cues(), ModalityCues.load(), DateResolver.load())
+
+
+def _load_role_cues() -> RoleCues:
+    """Read event_roles.tsv and the nationality table (adjectives and country names)."""
+    words: dict[str, set[str]] = {}
+    for kind, word in read_tsv("event_roles.tsv"):
+        words.setdefault(kind, set()).add(word.lower())
+    nationalities = dict(load_tables().nationalities)
+    for nat in list(nationalities.values()):
+        nationalities.setdefault(nat.country.lower(), nat)
+    get = lambda kind: frozenset(words.get(kind, ()))  # noqa: E731 - local shorthand
+    return RoleCues(get("recipient_prep"), get("actor_prep"), get("place_prep"), get("participant_verb"),
+                    get("light_verb"), get("control_noun"), get("pronoun_plural"), nationalities)
 
 
 def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
-                   attributions: tuple[Attribution, ...], article: Article, lexicon: Any) -> tuple[Event, ...]:
-    """Extract PLOVER events from the document."""
-    return ()
+                   attributions: tuple[Attribution, ...], article: Article, lexicon: EventLexicon) -> tuple[Event, ...]:
+    """Extract PLOVER events from a parsed document, numbered V1, V2... in text order."""
+    index = DocIndex.build(doc, entities, places)
+    drafts: list[Draft] = []
+    for match in find_triggers(index, lexicon.rules):
+        drafts.extend(_drafts_for(match, index, attributions, article, lexicon))
+    drafts = resolve_discourse(drafts, lexicon.ontology)
+    drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
+    return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
+
+
+def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attribution, ...], article: Article,
+                lexicon: EventLexicon) -> list[Draft]:
+    """One draft event per coordinated actor x recipient x place of a trigger."""
+    token, rule = match.token, match.rule
+    cues = lexicon.roles
+    object_words = frozenset(v for c in rule.conditions if c.kind == "dobj" and not c.negated for v in c.values)
+    roles = find_roles(token, cues, index, object_words)
+    actors: list[tuple[ActorRef | None, str]] = [(_ref_or_none(t, cues, index), _how(t, index)) for t in roles.actors]
+    if not actors:
+        actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
+    recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
+    found_places, place_conf = event_places(token, roles.theme, roles.actors + roles.recipients, cues.place_preps, index)
+    modality, _cue = modality_of(token, lexicon.modality)
+    date, granularity = lexicon.dates.date_for(token, article.date)
+    sent = token.sent
+    evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+    trigger = Evidence(token.idx, token.idx + len(token.text), token.text)
+    chain = tuple(attribution.chain_for_span(trigger.start, trigger.end, attributions, index.doc))
+    kind = lexicon.ontology.types[rule.type]
+    drafts = []
+    combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
+    for order, ((actor, how), recipient, place) in enumerate(combos):
+        confidence = rule.weight * _ACTOR_FACTOR[how] * _MODALITY_FACTOR[modality] * (0.9 + 0.1 * place_conf)
+        event = Event(id="", type=rule.type, evidence=evidence, trigger=trigger, mode=rule.mode,
+                      cameo=lexicon.ontology.cameo_code(rule.type, rule.mode), quad_class=kind.quad_class,
+                      goldstein=kind.score, actor=actor, recipient=recipient,
+                      place=place_ref(place) if place else None, date=date, date_granularity=granularity,
+                      modality=modality, attributed_to=chain, confidence=round(min(1.0, confidence), 3))
+        drafts.append(Draft(event, token, order, sent.start))
+    return drafts
+
+
+def _ref_or_none(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
+    """The actor ref of a role token (pronouns resolved)."""
+    return actor_ref(token, cues, index)
+
+
+def _how(token: Token, index: DocIndex) -> str:
+    """How the actor was found, for confidence."""
+    if token.pos_ == "PRON":
+        return "implicit"
+    return "entity" if index.entity_at(token) else "phrase"
+
+
+def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues: RoleCues,
+                    index: DocIndex) -> tuple[ActorRef | None, str]:
+    """An actor a careful reader infers: the unit a nominal event describes, or who holds a captured place."""
+    holder = implicit_actor_in_phrase(trigger, index)
+    if holder is not None:
+        return actor_ref(holder, cues, index, implicit=True), "implicit"
+    if rule.mode == "occupy" and theme is not None:
+        nat = controlling_country(theme, cues)
+        if nat is not None:
+            return ActorRef(nat.country, None, None, None, nat.iso3, None, True), "implicit"
+    return None, "none"
+
+
+def _numbered(draft: Draft, number: int) -> Event:
+    """The draft's event with its final id."""
+    from dataclasses import replace
+
+    return replace(draft.event, id=f"V{number}")

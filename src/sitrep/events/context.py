@@ -1,0 +1,67 @@
+"""What the event stage knows about a document: which tokens are entities and which are places."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.records import Entity, Mention, Place
+
+# NER labels that name places; used only when the geo stage produced no places at all
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True)
+class DocIndex:
+    """Char-offset lookups from tokens to entity mentions and places, built once per document."""
+
+    doc: Doc
+    entities: tuple[Entity, ...]
+    places: tuple[Place, ...]
+    mention_owner: dict[tuple[int, int], Entity]
+
+    @classmethod
+    def build(cls, doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...]) -> "DocIndex":
+        """Index entity mentions; fall back to NER place spans when the geo stage found none."""
+        owner = {(m.start, m.end): e for e in entities for m in e.mentions}
+        usable = places or tuple(_places_from_ner(doc, owner))
+        return cls(doc, entities, usable, owner)
+
+    def entity_at(self, token: Token) -> tuple[Entity, Mention] | None:
+        """The entity whose mention covers this token, with that mention."""
+        for (start, end), ent in self.mention_owner.items():
+            if start <= token.idx < end:
+                return ent, next(m for m in ent.mentions if m.start == start and m.end == end)
+        return None
+
+    def place_at(self, token: Token) -> Place | None:
+        """The place whose span covers this token."""
+        for place in self.places:
+            if place.start <= token.idx < place.end:
+                return place
+        return None
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        """Places whose spans lie inside [start, end), in text order."""
+        return sorted((p for p in self.places if start <= p.start and p.end <= end), key=lambda p: p.start)
+
+
+def _places_from_ner(doc: Doc, owner: dict[tuple[int, int], Entity]):
+    """Unresolved places from NER spans (and proper nouns conjoined with them) when geo gave nothing."""
+    claimed = [span for span in owner]
+    seen: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in claimed):
+            continue
+        seen.add(ent.start_char)
+        yield Place(text=ent.text, start=ent.start_char, end=ent.end_char, matched_by="ner")
+        # "Sloviansk and Kramatorsk": the small model often mislabels the second toponym
+        for conj in ent.root.conjuncts:
+            if conj.pos_ == "PROPN" and conj.idx not in seen and not any(s <= conj.idx < e for s, e in claimed):
+                seen.add(conj.idx)
+                yield Place(text=conj.text, start=conj.idx, end=conj.idx + len(conj.text), matched_by="ner")
+
+
+def mention_of(token: Token) -> Mention:
+    """A Mention for a single token."""
+    return Mention(token.idx, token.idx + len(token.text), token.text)

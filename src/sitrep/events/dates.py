@@ -1,0 +1,98 @@
+"""Event dates: absolute and relative time expressions resolved against the article date by dateparser."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from spacy.tokens import Span, Token
+
+from sitrep.tables import read_tsv
+
+_GRANULARITIES = ("day", "week", "month", "year")
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class DateCue:
+    """A relative phrase dateparser cannot read, rewritten into one it can."""
+
+    pattern: re.Pattern[str]
+    rewrite: str
+    granularity: str
+
+
+@dataclass(frozen=True)
+class DateResolver:
+    """Reads time expressions near a trigger and resolves them; one dateparser call per expression."""
+
+    cues: tuple[DateCue, ...]
+
+    @classmethod
+    def load(cls) -> "DateResolver":
+        """Read event_date_cues.tsv."""
+        cues = tuple(DateCue(re.compile(rf"\b{p}\b", re.I), r, g) for p, r, g in read_tsv("event_date_cues.tsv"))
+        return cls(cues)
+
+    def date_for(self, trigger: Token, article_date: str | None) -> tuple[str | None, str]:
+        """The ISO date and granularity of the time expression nearest the trigger in its sentence."""
+        base = _parse_base(article_date)
+        sent = trigger.sent
+        for text in self._expressions_by_distance(sent, trigger):
+            resolved = self.resolve(text, base)
+            if resolved[0] is not None:
+                return resolved
+        return None, "unknown"
+
+    def resolve(self, text: str, base: datetime | None) -> tuple[str | None, str]:
+        """Resolve one time expression; relative ones need the article date as base."""
+        phrase, granularity = text.strip(), None
+        for cue in self.cues:
+            m = cue.pattern.search(phrase)
+            if m:
+                phrase, granularity = m.expand(cue.rewrite), m.expand(cue.granularity)
+                break
+        phrase = re.sub(r"^(on|in|at|since|by|during|from)\s+", "", phrase, flags=re.I)
+        if base is None and not _YEAR.search(phrase):
+            return None, "unknown"  # a relative date with nothing to anchor it is not a date
+        settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+        if base is not None:
+            settings["RELATIVE_BASE"] = base
+        data = _parse(phrase, settings)
+        if data is None:
+            return None, "unknown"
+        date_obj, period = data
+        granularity = granularity or (period if period in _GRANULARITIES else "day")
+        return date_obj.date().isoformat(), granularity
+
+    def _expressions_by_distance(self, sent: Span, trigger: Token) -> list[str]:
+        """DATE/TIME entities and cue phrases in the sentence, nearest to the trigger first."""
+        found: list[tuple[int, str]] = []
+        for ent in sent.ents:
+            if ent.label_ in ("DATE", "TIME"):
+                found.append((abs(ent.start_char - trigger.idx), ent.text))
+        for cue in self.cues:
+            for m in cue.pattern.finditer(sent.text):
+                found.append((abs(sent.start_char + m.start() - trigger.idx), m.group(0)))
+        return [text for _, text in sorted(found, key=lambda pair: pair[0])]
+
+
+def _parse(phrase: str, settings: dict) -> tuple[datetime, str] | None:
+    """Run dateparser with this article's base date; None when it cannot read the phrase."""
+    from dateparser.date import DateDataParser
+
+    data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
+    if data.date_obj is None:
+        return None
+    return data.date_obj, data.period or "day"
+
+
+def _parse_base(article_date: str | None) -> datetime | None:
+    """The article date at noon (so 'hours earlier' stays on the same day), or None."""
+    if not article_date:
+        return None
+    try:
+        day = datetime.fromisoformat(article_date[:10])
+    except ValueError:
+        return None
+    return day.replace(hour=12)

@@ -1,0 +1,160 @@
+"""Discourse rules across sentences: inherit modes and implicit actors, fold repeated mentions of one event."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from sitrep.events.ontology import Ontology
+from sitrep.records import ActorRef, Event
+
+# how many sentences back a mode or an implicit actor may come from
+_WINDOW = 3
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "each phone call", "every attack": quantified event nouns talk about a class of events
+_QUANTIFIERS = frozenset({"each", "every", "any", "no", "all"})
+# capture/seizure of a place is coded ASSAULT, while 'the seizure' may come back as COERCE: one family
+_FAMILIES = {"COERCE": "ASSAULT"}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event before numbering, with the trigger token and the sentence it came from."""
+
+    event: Event
+    token: Token
+    order: int
+    sentence: int
+
+
+def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
+    """Apply the cross-sentence rules in order; each is a small pure pass over the drafts."""
+    drafts = sorted(drafts, key=lambda d: (d.token.i, d.order))
+    drafts = inherit_modes(drafts, ontology)
+    drafts = drop_generic_plurals(drafts)
+    drafts = drop_anaphoric_mentions(drafts)
+    drafts = merge_complementary_events(drafts)
+    return inherit_actors(drafts)
+
+
+def _sentence_gap(a: Draft, b: Draft) -> int:
+    """Sentences between two drafts (by sentence start token)."""
+    sents = list(a.token.doc.sents)
+    starts = [s.start for s in sents]
+    return abs(starts.index(a.sentence) - starts.index(b.sentence))
+
+
+def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """True unless both actors are known and differ."""
+    if a is None or b is None:
+        return True
+    if a.entity_id and b.entity_id:
+        return a.entity_id == b.entity_id
+    return a.text.lower() == b.text.lower()
+
+
+def inherit_modes(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
+    """An event without a mode takes the mode of a recent same-type event by the same actor ('spoke with' after 'phone calls')."""
+    out: list[Draft] = []
+    for d in drafts:
+        ev = d.event
+        if ev.mode is None:
+            donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.mode
+                          and _sentence_gap(p, d) <= _WINDOW and _same_actor(p.event.actor, ev.actor)), None)
+            if donor is not None:
+                mode = donor.event.mode
+                ev = replace(ev, mode=mode, cameo=ontology.cameo_code(ev.type, mode))
+                d = replace(d, event=ev)
+        out.append(d)
+    return out
+
+
+def _is_nominal(token: Token) -> bool:
+    """True for event nouns ('the capture', 'a call')."""
+    return token.pos_ in ("NOUN", "PROPN")
+
+
+def _is_generic_plural(token: Token) -> bool:
+    """A bare plural event noun with nothing specific about it ('phone calls', 'Ukrainian incursions')."""
+    return _is_nominal(token) and token.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in token.children)
+
+
+def _is_quantified(token: Token) -> bool:
+    """'each phone call', 'every attack'."""
+    return _is_nominal(token) and any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in token.children)
+
+
+def drop_generic_plurals(drafts: list[Draft]) -> list[Draft]:
+    """Bare plural or quantified event nouns without a named recipient or place are talk about events, not events."""
+    return [d for d in drafts if not ((_is_generic_plural(d.token) or _is_quantified(d.token))
+                                      and d.event.place is None
+                                      and (d.event.recipient is None or d.event.recipient.entity_id is None))]
+
+
+def _family(event_type: str) -> str:
+    """Types that a repeated mention may use interchangeably."""
+    return _FAMILIES.get(event_type, event_type)
+
+
+def _same_participants(a: Event, b: Event) -> bool:
+    """True when two events share a named recipient or a place."""
+    if a.recipient and b.recipient and (
+            (a.recipient.entity_id and a.recipient.entity_id == b.recipient.entity_id)
+            or a.recipient.text.lower() == b.recipient.text.lower()):
+        return True
+    return bool(a.place and b.place and a.place.text.lower() == b.place.text.lower())
+
+
+def drop_anaphoric_mentions(drafts: list[Draft]) -> list[Draft]:
+    """'The discussion with Temirkhanov', 'The capture of Sevsk': a definite event noun repeating an earlier event."""
+    out: list[Draft] = []
+    for d in drafts:
+        definite = _is_nominal(d.token) and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in d.token.children)
+        if definite and any(_family(p.event.type) == _family(d.event.type) and p.token.sent != d.token.sent
+                            and _same_participants(p.event, d.event) for p in out):
+            continue
+        out.append(d)
+    return out
+
+
+def merge_complementary_events(drafts: list[Draft]) -> list[Draft]:
+    """'Preparations are intensifying in X' + next sentence 'forces are said to be regrouping': one event.
+
+    An actor-less event with a place takes the actor of a same-type event in an adjacent sentence that
+    has an actor but neither place nor recipient; that donor is then the same event and is dropped.
+    """
+    donors_used: set[int] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        ev = d.event
+        if ev.actor is None and ev.place is not None:
+            donor = next((p for p in drafts if p is not d and p.event.type == ev.type and p.event.actor is not None
+                          and p.event.place is None and p.event.recipient is None
+                          and 0 < _sentence_gap(p, d) <= 1), None)
+            if donor is not None:
+                donors_used.add(id(donor))
+                d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
+                                             confidence=round(ev.confidence * 0.9, 3)))
+        out.append(d)
+    return [d for d in out if id(d) not in donors_used and not _donated(d, drafts, donors_used)]
+
+
+def _donated(draft: Draft, originals: list[Draft], used: set[int]) -> bool:
+    """True when the draft (unchanged from the original list) served as a donor."""
+    return any(id(o) in used and o.event is draft.event for o in originals)
+
+
+def inherit_actors(drafts: list[Draft]) -> list[Draft]:
+    """An actor-less event noun ('another call with X') takes the actor of a recent same-type event."""
+    out: list[Draft] = []
+    for d in drafts:
+        ev = d.event
+        if ev.actor is None and _is_nominal(d.token):
+            donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
+                          and _sentence_gap(p, d) <= _WINDOW and p.token.sent != d.token.sent), None)
+            if donor is not None:
+                d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
+                                             confidence=round(ev.confidence * 0.85, 3)))
+        out.append(d)
+    return out

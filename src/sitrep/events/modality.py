@@ -1,0 +1,91 @@
+"""Modality: is an event asserted, hedged, hypothetical, negated or future? Cue words are data."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.tables import read_tsv
+
+# which modality wins when several cues govern one trigger
+PRIORITY = ("negated", "hypothetical", "future", "hedged")
+_WHERE = frozenset({"aux", "neg", "gov", "govpass", "adv", "mark", "phrase"})
+_CLAUSE_BREAKS = frozenset({"ROOT"})
+
+
+@dataclass(frozen=True)
+class ModalityCues:
+    """Cue words grouped by where they act, each mapped to the modality it signals."""
+
+    by_where: dict[str, dict[str, str]]
+
+    @classmethod
+    def load(cls) -> "ModalityCues":
+        """Read event_modality.tsv."""
+        by_where: dict[str, dict[str, str]] = {w: {} for w in _WHERE}
+        for cue, kind, where in read_tsv("event_modality.tsv"):
+            by_where[where][cue.lower()] = kind
+        return cls(by_where)
+
+
+def governing_path(trigger: Token) -> list[Token]:
+    """The trigger and the words above it up to the root of its sentence."""
+    path = [trigger]
+    node = trigger
+    while node.head.i != node.i:
+        node = node.head
+        path.append(node)
+    return path
+
+
+def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
+    """The modality of the event and the cue word that decided it (None when asserted)."""
+    found: dict[str, str] = {}
+    path = governing_path(trigger)
+    for depth, node in enumerate(path):
+        _read_node(node, depth, cues, found)
+    clause = _clause_of(trigger)
+    text = clause.doc.text[min(t.idx for t in clause.subtree):max(t.idx + len(t) for t in clause.subtree)].lower()
+    for phrase, kind in cues.by_where["phrase"].items():
+        if phrase in text:
+            found.setdefault(kind, phrase)
+    for kind in PRIORITY:
+        if kind in found:
+            return kind, found[kind]
+    return "asserted", None
+
+
+def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str]) -> None:
+    """Collect the cues attached to one word of the governing path."""
+    for child in node.children:
+        low = child.lower_
+        if child.dep_ == "neg" and low in cues.by_where["neg"] and not _is_not_only(child):
+            # negation of a verb above a nominal trigger negates it ("did not order an attack")
+            found.setdefault("negated", low)
+        elif child.dep_ in ("aux", "auxpass") and low in cues.by_where["aux"]:
+            found.setdefault(cues.by_where["aux"][low], low)
+        elif child.dep_ == "mark" and low in cues.by_where["mark"]:
+            found.setdefault(cues.by_where["mark"][low], low)
+        elif child.dep_ in ("advmod", "amod") and low in cues.by_where["adv"]:
+            found.setdefault(cues.by_where["adv"][low], low)
+    if depth == 0:
+        return
+    lemma = node.lemma_.lower()
+    if lemma in cues.by_where["gov"]:
+        found.setdefault(cues.by_where["gov"][lemma], lemma)
+    if lemma in cues.by_where["govpass"] and any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children):
+        found.setdefault(cues.by_where["govpass"][lemma], lemma)
+
+
+def _is_not_only(token: Token) -> bool:
+    """'not only ... but also' is emphasis, not negation."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.lower_ == "only"
+
+
+def _clause_of(trigger: Token) -> Token:
+    """The nearest verb at or above the trigger: the clause whose phrases qualify it."""
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node

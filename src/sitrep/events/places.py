@@ -1,0 +1,87 @@
+"""Event place: the toponym attached to the trigger, else one in its clause or sentence, else none."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from sitrep.events.context import DocIndex
+from sitrep.records import Place, PlaceRef
+
+# how sure we are of the place, by how it was attached
+ATTACHED, CLAUSE, SENTENCE = 1.0, 0.85, 0.6
+
+
+def event_places(trigger: Token, theme: Token | None, role_tokens: tuple[Token, ...], place_preps: frozenset[str],
+                 index: DocIndex) -> tuple[tuple[Place, ...], float]:
+    """Places of one event (several when coordinated: 'in Sloviansk and Kramatorsk') and how sure we are."""
+    if theme is not None and index.place_at(theme):
+        return _coordinated_places(theme, index), ATTACHED
+    for head in _attachment_points(trigger):
+        found = _prep_places(head, place_preps, index)
+        if found:
+            return found, ATTACHED if head.i == trigger.i else CLAUSE
+    appositive_host = _appositive_host(trigger)
+    if appositive_host is not None:
+        place = index.place_at(appositive_host)
+        if place is not None:
+            return (place,), CLAUSE
+    nearest = _nearest_free_place(trigger, role_tokens, index)
+    return ((nearest,), SENTENCE) if nearest is not None else ((), 0.0)
+
+
+def place_ref(place: Place) -> PlaceRef:
+    """A PlaceRef pointing at a Place record."""
+    return PlaceRef(text=place.text, geonameid=place.geonameid, lat=place.lat, lon=place.lon,
+                    start=place.start, end=place.end)
+
+
+def _attachment_points(trigger: Token) -> list[Token]:
+    """The trigger, then the verb a nominal trigger is subject or object of ('preparations are intensifying in X')."""
+    points = [trigger]
+    if trigger.pos_ != "VERB" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj") and trigger.head.pos_ in ("VERB", "AUX"):
+        points.append(trigger.head)
+    return points
+
+
+def _prep_places(head: Token, place_preps: frozenset[str], index: DocIndex) -> tuple[Place, ...]:
+    """Places that are objects of place prepositions under `head`."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in place_preps:
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if index.place_at(obj):
+                    return _coordinated_places(obj, index)
+    return ()
+
+
+def _coordinated_places(token: Token, index: DocIndex) -> tuple[Place, ...]:
+    """The place at the token and every place coordinated with it."""
+    found: list[Place] = []
+    for tok in (token, *token.conjuncts):
+        place = index.place_at(tok)
+        if place is not None and place not in found:
+            found.append(place)
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _appositive_host(trigger: Token) -> Token | None:
+    """For a trigger inside an apposition ('Seversk, a settlement now under siege'), the word it describes."""
+    node = trigger
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "appos":
+            return node.head
+        node = node.head
+    return None
+
+
+def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: DocIndex) -> Place | None:
+    """The sentence's place nearest the trigger, skipping places inside the actor's or recipient's phrase."""
+    sent = trigger.sent
+    owned = {t.i for role in role_tokens for t in role.subtree}
+    best: tuple[int, Place] | None = None
+    for place in index.places_in(sent.start_char, sent.end_char):
+        span = index.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or any(t.i in owned for t in span) or trigger.i in range(span.start, span.end):
+            continue
+        distance = abs(place.start - trigger.idx)
+        if best is None or distance < best[0]:
+            best = (distance, place)
+    return best[1] if best else None

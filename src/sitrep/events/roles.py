@@ -1,0 +1,257 @@
+"""Roles: the actor and recipients of a trigger from the dependency parse, linked to entities."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.events.context import DocIndex
+from sitrep.events.triggers import event_theme
+from sitrep.records import ActorRef
+from sitrep.tables import Nationality
+
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "flat", "case"})
+_QUANTITY_HEADS = frozenset({"series", "wave", "number", "round", "string", "spate", "flurry", "set", "lot"})
+# dependencies that keep us inside one noun phrase when climbing to an implicit actor
+_NP_CLIMB_DEPS = frozenset({"pobj", "prep", "amod", "acomp", "appos", "compound"})
+
+
+@dataclass(frozen=True)
+class RoleCues:
+    """Word lists from event_roles.tsv that steer role finding."""
+
+    recipient_preps: frozenset[str]
+    actor_preps: frozenset[str]
+    place_preps: frozenset[str]
+    participant_verbs: frozenset[str]
+    light_verbs: frozenset[str]
+    control_nouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    nationalities: dict[str, Nationality]
+
+
+@dataclass(frozen=True)
+class Roles:
+    """Who did it and to whom, as tokens of the parse (before linking to entities)."""
+
+    actors: tuple[Token, ...]
+    recipients: tuple[Token, ...]
+    theme: Token | None
+
+
+def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: frozenset[str] = frozenset()) -> Roles:
+    """Actor and recipient tokens of a verbal or nominal trigger, coordination expanded.
+
+    `object_words` are objects that belong to the trigger itself ("expressed gratitude"): the recipient
+    is then found under that object ("gratitude for the military's service" -> the military).
+    """
+    if trigger.pos_ == "VERB":
+        actor, recipient, theme = _verbal_roles(trigger, cues)
+    else:
+        actor, recipient, theme = _nominal_roles(trigger, cues)
+    if theme is not None and theme.lemma_.lower() in object_words:
+        recipient, theme = _beneficiary_of(theme, cues), None
+    if theme is not None and index.place_at(theme) is None and recipient is None:
+        recipient = theme
+    return Roles(_with_conjuncts(actor), _with_conjuncts(recipient), theme)
+
+
+def _beneficiary_of(noun: Token, cues: RoleCues) -> Token | None:
+    """'gratitude for the military's service' -> military; 'support to Ukraine' -> Ukraine."""
+    target = _prep_object(noun, cues.recipient_preps | {"for"})
+    if target is None:
+        return None
+    owner = next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return owner or target
+
+
+def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
+    """Active: subject acts on object; passive: 'by' object acts on the subject."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    actor = None
+    if passive:
+        actor = _prep_object(verb, cues.actor_preps, deps=("agent", "prep"))
+    else:
+        actor = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
+    theme = event_theme(verb)
+    recipient = _prep_object(verb, cues.recipient_preps) if theme is None else None
+    return actor, recipient, theme
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The understood subject of a verb without one: control ('force them to retreat'), conjunction, relative."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        if objects:
+            return objects[0]  # object control: "forced them to retreat"
+        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None) \
+            or (_inherited_subject(head) if head.i != verb.i else None)
+    if verb.dep_ == "conj" and head.i != verb.i:
+        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(head)
+    if verb.dep_ == "relcl":
+        return head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i:
+        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+    return None
+
+
+def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
+    """'Russia's capture of X', 'the capture of X by Y', 'a call with X', 'Russian shelling of X'."""
+    actor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    actor = actor or _prep_object(noun, cues.actor_preps)
+    if actor is None:
+        actor = next((c for c in noun.children if c.dep_ in ("amod", "compound")
+                      and c.lower_ in cues.nationalities and c.text[:1].isupper()), None)
+    if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her"):
+        actor = None  # possessive pronouns on events usually point at the event's theme, not its agent
+    actor = actor or _light_verb_subject(noun, cues)
+    theme = event_theme(noun)
+    recipient = _prep_object(noun, cues.recipient_preps - {"to"} if theme is not None else cues.recipient_preps)
+    if recipient is None:
+        recipient = _participant_in_relative(noun, cues)
+    return actor, recipient, theme
+
+
+def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
+    """The subject of 'held talks', 'engaged in a series of calls', 'launched an attack'."""
+    node = noun
+    # climb 'a series of X', 'in X' to the verb that governs the noun phrase
+    while node.dep_ == "pobj" and node.head.head.i != node.head.i:
+        prep = node.head
+        if prep.lower_ == "of" and _lemma(prep.head) in _QUANTITY_HEADS:
+            node = prep.head
+        elif prep.head.pos_ == "VERB":
+            node = prep
+            break
+        else:
+            return None
+    verb = node.head
+    if verb.pos_ != "VERB" or _lemma(verb) not in cues.light_verbs or node.dep_ not in ("dobj", "prep", "obj"):
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
+
+
+def _participant_in_relative(noun: Token, cues: RoleCues) -> Token | None:
+    """'The conversation, which included Colonel Denis Pyrogov' adds Pyrogov as a participant."""
+    for child in noun.children:
+        if child.dep_ == "relcl" and _lemma(child) in cues.participant_verbs:
+            return next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+    return None
+
+
+def _prep_object(head: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep", "agent", "dative")) -> Token | None:
+    """The object of the first preposition child in `preps`."""
+    for child in head.children:
+        if child.dep_ in deps and child.lower_ in preps:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _with_conjuncts(token: Token | None) -> tuple[Token, ...]:
+    """The token and every member coordinated with it ('A and B' -> A, B)."""
+    if token is None:
+        return ()
+    return (token, *(c for c in token.conjuncts if c.i > token.i))
+
+
+def _lemma(token: Token) -> str:
+    """Lower-cased lemma."""
+    return token.lemma_.lower()
+
+
+def implicit_actor_in_phrase(trigger: Token, index: DocIndex) -> Token | None:
+    """The named actor a nominal event hangs from inside one noun phrase ('a unit central to the capture')."""
+    node = trigger
+    for _ in range(8):
+        if node.dep_ not in _NP_CLIMB_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return None
+        if node.i != trigger.i and node.pos_ in ("NOUN", "PROPN") and index.entity_at(node):
+            return node
+    return None
+
+
+def controlling_country(place_token: Token, cues: RoleCues) -> Nationality | None:
+    """'Sevsk, a strategic settlement now under Russian control' -> the nationality that holds it."""
+    for appos in (c for c in place_token.children if c.dep_ == "appos"):
+        for tok in appos.subtree:
+            if tok.lemma_.lower() in cues.control_nouns and tok.head.lower_ == "under":
+                for mod in tok.children:
+                    nat = cues.nationalities.get(mod.lower_)
+                    if mod.dep_ in ("amod", "compound") and nat:
+                        return nat
+    return None
+
+
+def resolve_pronoun(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
+    """The nearest earlier group/unit mention for 'they/them', the nearest person for 'he/she'."""
+    lower = token.lower_
+    if lower in cues.plural_pronouns:
+        wanted = ("GROUP", "MILITARY_UNIT", "ORG", "GPE_ACTOR")
+    elif lower in ("he", "she", "him", "her"):
+        wanted = ("PERSON",)
+    else:
+        return None
+    best = None
+    for ent in index.entities:
+        if ent.type not in wanted:
+            continue
+        for m in ent.mentions:
+            if m.end <= token.idx and token.idx - m.end < 400 and (best is None or m.start > best[0]):
+                best = (m.start, m)
+    if best is None:
+        return None
+    span = index.doc.char_span(best[1].start, best[1].end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = False) -> ActorRef:
+    """An ActorRef for a role token: the entity it names, else its noun phrase with a country if written."""
+    if token.pos_ == "PRON":
+        antecedent = resolve_pronoun(token, cues, index)
+        if antecedent is not None:
+            return actor_ref(antecedent, cues, index, implicit=True)
+    found = index.entity_at(token) or _entity_in_apposition(token, index)
+    if found:
+        ent, mention = found
+        return ActorRef(ent.text, ent.id, mention.start, mention.end, ent.country, ent.sector, implicit)
+    start, end = _noun_phrase(token)
+    text = index.doc.text[start:end]
+    return ActorRef(text, None, start, end, _country_in_phrase(token, cues, index), None, implicit)
+
+
+def _entity_in_apposition(token: Token, index: DocIndex):
+    """'the commander, Colonel X': the entity in apposition to a common noun."""
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = index.entity_at(child)
+            if found:
+                return found
+    return None
+
+
+def _noun_phrase(token: Token) -> tuple[int, int]:
+    """Char span of the token with its determiners and modifiers, without clauses or appositions."""
+    left = [c for c in token.lefts if c.dep_ in _NP_DEPS and c.dep_ != "det"]
+    start = min([token.idx] + [min(t.idx for t in c.subtree) for c in left])
+    return start, token.idx + len(token.text)
+
+
+def _country_in_phrase(token: Token, cues: RoleCues, index: DocIndex) -> str | None:
+    """The country a role phrase names: a nationality modifier or the country itself."""
+    for tok in (token, *token.lefts):
+        nat = cues.nationalities.get(tok.lower_)
+        if nat:
+            return nat.iso3
+    place = index.place_at(token)
+    if place is not None and place.country and place.precision == "country":
+        return place.country
+    return None

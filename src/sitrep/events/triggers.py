@@ -1,0 +1,150 @@
+"""Trigger lexicon: words and their dependency context mapped to PLOVER type and mode (rows in data)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.errors import MissingDataError
+from sitrep.events.context import DocIndex
+from sitrep.events.ontology import Ontology
+from sitrep.tables import read_tsv
+
+_PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
+_OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
+_CONDITION_KINDS = frozenset({"prep", "prt", "dobj", "child", "head", "arg"})
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One test on a trigger's dependency context, e.g. prep=with or !child=hunger."""
+
+    kind: str
+    values: frozenset[str]
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """A lexicon row: lemma + part of speech + conditions -> PLOVER type, mode and weight."""
+
+    lemma: str
+    pos: str
+    conditions: tuple[Condition, ...]
+    type: str
+    mode: str | None
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    """A token of the document that fired a lexicon rule."""
+
+    token: Token
+    rule: TriggerRule
+
+
+def parse_conditions(cell: str) -> tuple[Condition, ...]:
+    """Parse the `needs` cell of the trigger table ('-' means no condition)."""
+    if cell in ("-", ""):
+        return ()
+    conditions = []
+    for part in cell.split(";"):
+        negated = part.startswith("!")
+        kind, _, values = part.lstrip("!").partition("=")
+        if kind not in _CONDITION_KINDS or not values:
+            raise MissingDataError(f"event_triggers.tsv: bad condition {part!r}; use kind=value|value")
+        conditions.append(Condition(kind, frozenset(values.split("|")), negated))
+    return tuple(conditions)
+
+
+def load_trigger_rules(ontology: Ontology) -> dict[str, tuple[TriggerRule, ...]]:
+    """Read event_triggers.tsv into rules grouped by lemma, keeping table order."""
+    rules: dict[str, list[TriggerRule]] = {}
+    for lemma, pos, needs, event_type, mode, weight in read_tsv("event_triggers.tsv"):
+        if event_type not in ontology.types:
+            raise MissingDataError(f"event_triggers.tsv: unknown PLOVER type {event_type!r} for {lemma!r}")
+        if mode != "-" and not ontology.has_mode(event_type, mode):
+            raise MissingDataError(f"event_triggers.tsv: mode {mode!r} is not a mode of {event_type}")
+        rule = TriggerRule(lemma.lower(), pos, parse_conditions(needs), event_type,
+                           None if mode == "-" else mode, float(weight))
+        rules.setdefault(rule.lemma, []).append(rule)
+    return {lemma: tuple(found) for lemma, found in rules.items()}
+
+
+def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]]) -> list[TriggerMatch]:
+    """Every token whose lemma and context match a lexicon row, first matching row per token."""
+    found = []
+    for token in index.doc:
+        if token.pos_ not in ("VERB", "NOUN", "PROPN") or index.entity_at(token) or index.place_at(token):
+            continue
+        for rule in rules.get(_lemma(token), ()):
+            if _pos_fits(token, rule.pos) and all(_holds(c, token, index) for c in rule.conditions):
+                found.append(TriggerMatch(token, rule))
+                break
+    return found
+
+
+def _lemma(token: Token) -> str:
+    """The lower-cased lemma, repairing plural nouns the small model leaves unlemmatised."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNS" and lemma == token.lower_ and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    return lemma
+
+
+def _pos_fits(token: Token, pos: str) -> bool:
+    """True when the token's part of speech fits the row (PROPN counts as NOUN: 'Ceasefire' in titles)."""
+    if pos == "*":
+        return True
+    return token.pos_ == pos or (pos == "NOUN" and token.pos_ == "PROPN")
+
+
+def _holds(condition: Condition, token: Token, index: DocIndex) -> bool:
+    """Evaluate one condition, honouring negation."""
+    result = _test(condition, token, index)
+    return result != condition.negated
+
+
+def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
+    """Evaluate one condition without negation."""
+    values = condition.values
+    if condition.kind in ("prep", "prt"):
+        deps = _PREP_DEPS if condition.kind == "prep" else {"prt"}
+        return any(c.dep_ in deps and c.lower_ in values for c in token.children)
+    if condition.kind == "dobj":
+        objects = [c for c in token.children if c.dep_ in _OBJ_DEPS]
+        if "@ANY" in values:
+            return bool(objects)
+        if "@ENT" in values:
+            return any(index.entity_at(o) for o in objects)
+        return any(_lemma(o) in values for o in objects)
+    if condition.kind == "child":
+        return any(_lemma(c) in values or c.lower_ in values for c in token.children)
+    if condition.kind == "head":
+        return token.head.i != token.i and (_lemma(token.head) in values or token.head.lower_ in values)
+    return _test_argument(values, token, index)
+
+
+def _test_argument(values: frozenset[str], token: Token, index: DocIndex) -> bool:
+    """arg=@PLACE / @ENT / @NONE: what the event's theme is."""
+    theme = event_theme(token)
+    if "@NONE" in values:
+        return theme is None
+    if theme is None:
+        return False
+    if "@PLACE" in values:
+        return index.place_at(theme) is not None
+    return index.entity_at(theme) is not None
+
+
+def event_theme(token: Token) -> Token | None:
+    """What the event acts on: a verb's object or passive subject, a noun's 'of' object."""
+    for child in token.children:
+        if token.pos_ == "VERB" and child.dep_ in ("dobj", "obj", "nsubjpass"):
+            return child
+        if token.pos_ != "VERB" and child.dep_ == "prep" and child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
