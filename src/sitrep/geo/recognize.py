@@ -1,6 +1,7 @@
 """Toponym recognition: NER place spans plus gazetteer matches of capitalised phrases, with precision guards."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -17,6 +18,7 @@ MAX_WINDOW = 6  # tokens in the longest name we try ("Bosnia and Herzegovina", "
 STRONG_POPULATION = 20_000  # a capitalised word the model calls something else must be at least a town this big
 WEAK_POPULATION = 1_000  # a capitalised word the model ignored must be at least a village this big
 _OPENERS = frozenset("\"'‘“(—–-:")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,13 +48,34 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
         if toponym is not None:
             found[(toponym.start, toponym.end)] = toponym
             taken.append((toponym.start, toponym.end))
+    weak: list[Toponym] = []
     for start_tok, end_tok in _capitalised_runs(doc):
         for toponym in _scan_run(doc, start_tok, end_tok, gazetteer):
             if any(toponym.start < e and s < toponym.end for s, e in taken):
                 continue
-            if _accept_scanned(toponym, doc, gazetteer, blocks, lower_words):
+            verdict = _judge_scanned(toponym, doc, gazetteer, blocks, lower_words)
+            if verdict == "place":
                 found[(toponym.start, toponym.end)] = toponym
+            elif verdict == "weak":
+                weak.append(toponym)
+    _accept_listed_with_places(doc.text, weak, found)
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def _accept_listed_with_places(text: str, weak: list[Toponym], found: dict[tuple[int, int], Toponym]) -> None:
+    """A small town listed beside places ("Lysychansk, Popasna, Kramatorsk") is a place too."""
+    changed = True
+    while changed and weak:
+        changed = False
+        ends = {t.end for t in found.values()}
+        starts = {t.start for t in found.values()}
+        for toponym in list(weak):
+            before = next((e for e in ends if e <= toponym.start and _LIST_GAP.match(text[e:toponym.start])), None)
+            after = next((s for s in starts if s >= toponym.end and _LIST_GAP.match(text[toponym.end:s])), None)
+            if before is not None or after is not None:
+                found[(toponym.start, toponym.end)] = toponym
+                weak.remove(toponym)
+                changed = True
 
 
 def _entity_blocks(doc: Doc, entities: tuple[Entity, ...]) -> _Blocks:
@@ -162,23 +185,25 @@ def _names_only_areas(toponym: Toponym) -> bool:
     return bool(toponym.candidates) and all(e.precision != "city" for e in toponym.candidates)
 
 
-def _accept_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks,
-                    lower_words: frozenset[str]) -> bool:
-    """Precision guards for a gazetteer match the NER did not call a place."""
+def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks,
+                   lower_words: frozenset[str]) -> str:
+    """Precision guards for a gazetteer match the NER did not call a place: 'place', 'weak' or 'no'."""
     terms = gazetteer.terms
     first = toponym.text.split()[0]
     if blocks.hits_hard(toponym.start, toponym.end) or first in terms.not_place:
-        return False
+        return "no"
     if toponym.key in gazetteer.nationalities or toponym.key in lower_words:
-        return False  # "Russian", or a common word that this very text also writes in lower case
+        return "no"  # "Russian", or a common word that this very text also writes in lower case
     span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if span is None or _is_event_name(doc, span.end, gazetteer):
-        return False
+        return "no"
     best = _strongest(toponym.candidates)
     strong = best.precision != "city" or best.population >= STRONG_POPULATION or best.how == "region_table"
+    if strong:
+        return "place"
     if blocks.hits_soft(toponym.start, toponym.end) or _starts_sentence(doc, span.start):
-        return strong
-    return strong or best.population >= WEAK_POPULATION
+        return "weak"
+    return "place" if best.population >= WEAK_POPULATION else "weak"
 
 
 def _strongest(candidates: tuple[Entry, ...]) -> Entry:

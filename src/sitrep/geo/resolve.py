@@ -17,7 +17,7 @@ NAME_WEIGHT = {"region_table": 0.35, "name": 0.3, "alt": 0.15, "short": 0.0, "va
 # Areas and capitals are named far more often than their population alone suggests.
 FEATURE_WEIGHT = {"PCLI": 0.6, "CONT": 0.3, "RGN": 0.35, "ADM1": 0.25, "ADM2": 0.0, "PPLC": 0.3, "PPL": 0.0}
 SUFFIX_AGREES, SUFFIX_DISAGREES = 0.6, -0.6  # "Donetsk region" names the oblast, not the city
-BARE_ADMIN2 = -0.4
+BARE_SHORT_FORM = -0.4
 CONTAINER_ADMIN1, CONTAINER_COUNTRY = 1.0, 0.5  # the text says where the place is
 FOCUS_COUNTRY, FOCUS_ADMIN1, FOCUS_NEAR = 0.8, 0.6, 0.6  # where the rest of the document is
 ROUNDS = 2  # context rounds after the prior-only pass; resolutions settle after two
@@ -43,8 +43,8 @@ def prior_score(toponym: Toponym, entry: Entry) -> float:
         score -= (100.0 - entry.similarity) / 50
     if toponym.suffix:
         score += SUFFIX_AGREES if entry.precision in AREA_PRECISIONS else SUFFIX_DISAGREES
-    elif entry.precision == "admin2" and entry.how in ("short", "fuzzy", "variant"):
-        score += BARE_ADMIN2  # "Kramatorsk" alone is the city, not Kramatorskyi Raion
+    elif entry.how == "short" or (entry.precision == "admin2" and entry.how in ("fuzzy", "variant")):
+        score += BARE_SHORT_FORM  # "Kharkiv" alone is the city; the oblast is written "Kharkiv region"
     return score
 
 
