@@ -64,6 +64,25 @@ def eval_cmd(
     err.print(f"[dim]wrote {written}[/dim]")
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    db: Optional[Path] = typer.Option(None, "--db", help="Event store to browse (from `sitrep ingest`)."),
+) -> None:
+    """Serve the HTTP API and the web page (map, timeline, evidence) on HOST:PORT."""
+    import uvicorn
+
+    from sitrep.api.app import create_app
+
+    if db is not None and not db.exists():
+        from sitrep.errors import MissingDataError
+
+        raise MissingDataError(f"no store at {db}; run `sitrep ingest ... --db {db}` first")
+    err.print(f"sitrep on http://{host}:{port}/  (API docs at /docs)")
+    uvicorn.run(create_app(db_path=db), host=host, port=port, log_level="warning")
+
+
 from sitrep.cli_corpus import cluster, export, ingest, query  # noqa: E402 - corpus commands (issue 6)
 
 app.command("ingest")(ingest)
