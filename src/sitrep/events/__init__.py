@@ -14,7 +14,7 @@ from sitrep import attribution
 from sitrep.events.context import DocIndex
 from sitrep.events.dates import DateResolver
 from sitrep.events.discourse import Draft, resolve_discourse
-from sitrep.events.modality import ModalityCues, modality_of
+from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
 from sitrep.events.ontology import PLOVER_TYPES, Ontology
 from sitrep.events.places import event_places, place_ref
 from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, find_roles,
@@ -29,6 +29,8 @@ __all__ = ["EventLexicon", "extract_events", "PLOVER_TYPES", "Ontology"]
 _MAX_FANOUT = 8
 # confidence multipliers: how the actor was found
 _ACTOR_FACTOR = {"entity": 1.0, "phrase": 0.9, "implicit": 0.8, "none": 0.75}
+# an event inside another ("threatened to shell") is less likely to be what the sentence reports
+_EMBEDDED_FACTOR = 0.7
 _MODALITY_FACTOR = {"asserted": 1.0, "hedged": 0.85, "future": 0.85, "hypothetical": 0.8, "negated": 0.9}
 
 
@@ -59,7 +61,8 @@ def _load_role_cues() -> RoleCues:
         nationalities.setdefault(nat.country.lower(), nat)
     get = lambda kind: frozenset(words.get(kind, ()))  # noqa: E731 - local shorthand
     return RoleCues(get("recipient_prep"), get("actor_prep"), get("place_prep"), get("participant_verb"),
-                    get("light_verb"), get("control_noun"), get("pronoun_plural"), nationalities)
+                    get("light_verb"), get("control_noun"), get("pronoun_plural"), nationalities,
+                    frozenset(w.upper() for w in words.get("indirect_type", ())))
 
 
 def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
@@ -67,26 +70,31 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     """Extract PLOVER events from a parsed document, numbered V1, V2... in text order."""
     index = DocIndex.build(doc, entities, places)
     drafts: list[Draft] = []
-    for match in find_triggers(index, lexicon.rules):
-        drafts.extend(_drafts_for(match, index, attributions, article, lexicon))
+    matches = find_triggers(index, lexicon.rules)
+    trigger_types = {m.token.i: m.rule.type for m in matches}
+    for match in matches:
+        drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types))
     drafts = resolve_discourse(drafts, lexicon.ontology)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
 
 
 def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attribution, ...], article: Article,
-                lexicon: EventLexicon) -> list[Draft]:
+                lexicon: EventLexicon, trigger_types: dict[int, str]) -> list[Draft]:
     """One draft event per coordinated actor x recipient x place of a trigger."""
     token, rule = match.token, match.rule
     cues = lexicon.roles
     object_words = frozenset(v for c in rule.conditions if c.kind == "dobj" and not c.negated for v in c.values)
-    roles = find_roles(token, cues, index, object_words)
+    roles = find_roles(token, cues, index, object_words, rule.type)
     actors: list[tuple[ActorRef | None, str]] = [(_ref_or_none(t, cues, index), _how(t, index)) for t in roles.actors]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
     recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
     found_places, place_conf = event_places(token, roles.theme, roles.actors + roles.recipients, cues.place_preps, index)
     modality, _cue = modality_of(token, lexicon.modality)
+    embedded = embedded_modality(token, trigger_types, lexicon.modality)
+    if embedded and modality in ("asserted", "hedged"):
+        modality = embedded  # the enclosing event (a demand, a refusal) is what the text asserts
     date, granularity = lexicon.dates.date_for(token, article.date)
     sent = token.sent
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
@@ -97,6 +105,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
     for order, ((actor, how), recipient, place) in enumerate(combos):
         confidence = rule.weight * _ACTOR_FACTOR[how] * _MODALITY_FACTOR[modality] * (0.9 + 0.1 * place_conf)
+        confidence *= _EMBEDDED_FACTOR if embedded else 1.0
         event = Event(id="", type=rule.type, evidence=evidence, trigger=trigger, mode=rule.mode,
                       cameo=lexicon.ontology.cameo_code(rule.type, rule.mode), quad_class=kind.quad_class,
                       goldstein=kind.score, actor=actor, recipient=recipient,

@@ -9,7 +9,7 @@ from sitrep.tables import read_tsv
 
 # which modality wins when several cues govern one trigger
 PRIORITY = ("negated", "hypothetical", "future", "hedged")
-_WHERE = frozenset({"aux", "neg", "gov", "govpass", "adv", "mark", "phrase"})
+_WHERE = frozenset({"aux", "neg", "gov", "govpass", "adv", "mark", "phrase", "event"})
 _CLAUSE_BREAKS = frozenset({"ROOT"})
 
 
@@ -53,6 +53,15 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
         if kind in found:
             return kind, found[kind]
     return "asserted", None
+
+
+def embedded_modality(trigger: Token, trigger_types: dict[int, str], cues: ModalityCues) -> str | None:
+    """The modality an enclosing event gives this one ('demanded the withdrawal' -> hypothetical)."""
+    for node in governing_path(trigger)[1:]:
+        kind = cues.by_where["event"].get(trigger_types.get(node.i, "").lower())
+        if kind:
+            return kind
+    return None
 
 
 def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str]) -> None:

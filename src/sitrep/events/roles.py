@@ -12,6 +12,7 @@ from sitrep.tables import Nationality
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "flat", "case"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 _QUANTITY_HEADS = frozenset({"series", "wave", "number", "round", "string", "spate", "flurry", "set", "lot"})
 # dependencies that keep us inside one noun phrase when climbing to an implicit actor
 _NP_CLIMB_DEPS = frozenset({"pobj", "prep", "amod", "acomp", "appos", "compound"})
@@ -29,6 +30,7 @@ class RoleCues:
     control_nouns: frozenset[str]
     plural_pronouns: frozenset[str]
     nationalities: dict[str, Nationality]
+    indirect_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,8 @@ class Roles:
     theme: Token | None
 
 
-def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: frozenset[str] = frozenset()) -> Roles:
+def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: frozenset[str] = frozenset(),
+               event_type: str = "") -> Roles:
     """Actor and recipient tokens of a verbal or nominal trigger, coordination expanded.
 
     `object_words` are objects that belong to the trigger itself ("expressed gratitude"): the recipient
@@ -48,13 +51,62 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     """
     if trigger.pos_ == "VERB":
         actor, recipient, theme = _verbal_roles(trigger, cues)
+    elif trigger.pos_ == "ADJ":  # "Norway is willing to send material": the copula's subject
+        actor = next((c for c in trigger.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        recipient, theme = None, None
     else:
         actor, recipient, theme = _nominal_roles(trigger, cues)
     if theme is not None and theme.lemma_.lower() in object_words:
-        recipient, theme = _beneficiary_of(theme, cues), None
-    if theme is not None and index.place_at(theme) is None and recipient is None:
+        recipient, theme = _dative(trigger) or _beneficiary_of(theme, cues), None
+    if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index):
+        recipient = _dative(trigger) or _actor_inside(theme, index) or _prep_object(trigger, cues.recipient_preps)
+    elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)):
         recipient = theme
+    if recipient is None and event_type in cues.indirect_types:
+        recipient = _dative(trigger) or _subject_of_complement(trigger)
+    if recipient is not None and _is_time(recipient):
+        recipient = None
     return Roles(_with_conjuncts(actor), _with_conjuncts(recipient), theme)
+
+
+def _dative(verb: Token) -> Token | None:
+    """The indirect object: 'gave the Ivory Coast 5 million dollars'."""
+    return next((c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _is_abstract(noun: Token, index: DocIndex) -> bool:
+    """A common noun that names no actor ('the withdrawal', 'calls', 'support')."""
+    return noun.pos_ == "NOUN" and index.entity_at(noun) is None and noun.ent_type_ not in ("NORP", "GPE", "ORG")
+
+
+def _actor_inside(noun: Token, index: DocIndex) -> Token | None:
+    """The first named actor or proper noun inside a noun phrase ('calls by Kofi Annan', 'withdrawal of Serbian forces')."""
+    for tok in noun.subtree:
+        if tok.i != noun.i and (index.entity_at(tok) or tok.pos_ == "PROPN") and tok.dep_ in ("pobj", "poss"):
+            return tok
+    for tok in noun.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from", "by") and tok.pos_ == "NOUN":
+            return tok
+    return None
+
+
+def _subject_of_complement(verb: Token) -> Token | None:
+    """'demanded that the United States match...' -> the United States."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _names_country(token: Token, cues: RoleCues) -> bool:
+    """True when a toponym names a country, which can act ('attacked Israel')."""
+    nat = cues.nationalities.get(token.lower_)
+    return nat is not None and nat.country.lower() == token.lower_
+
+
+def _is_time(token: Token) -> bool:
+    """Dates and times are never recipients ('on Wednesday')."""
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS
 
 
 def _beneficiary_of(noun: Token, cues: RoleCues) -> Token | None:
@@ -194,6 +246,8 @@ def controlling_country(place_token: Token, cues: RoleCues) -> Nationality | Non
 def resolve_pronoun(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
     """The nearest earlier group/unit mention for 'they/them', the nearest person for 'he/she'."""
     lower = token.lower_
+    if lower in ("it", "its"):
+        return _earlier_subject(token, index)
     if lower in cues.plural_pronouns:
         wanted = ("GROUP", "MILITARY_UNIT", "ORG", "GPE_ACTOR")
     elif lower in ("he", "she", "him", "her"):
@@ -211,6 +265,14 @@ def resolve_pronoun(token: Token, cues: RoleCues, index: DocIndex) -> Token | No
         return None
     span = index.doc.char_span(best[1].start, best[1].end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+def _earlier_subject(token: Token, index: DocIndex) -> Token | None:
+    """'Syria says it is willing': 'it' is the nearest earlier proper-noun subject in the sentence."""
+    for tok in reversed(list(token.sent[: token.i - token.sent.start])):
+        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or index.entity_at(tok) or index.place_at(tok)):
+            return tok
+    return None
 
 
 def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = False) -> ActorRef:
@@ -239,10 +301,16 @@ def _entity_in_apposition(token: Token, index: DocIndex):
 
 
 def _noun_phrase(token: Token) -> tuple[int, int]:
-    """Char span of the token with its determiners and modifiers, without clauses or appositions."""
+    """Char span of the token with its modifiers and an 'of' phrase ('Leaders of the X coalition'), no clauses."""
     left = [c for c in token.lefts if c.dep_ in _NP_DEPS and c.dep_ != "det"]
     start = min([token.idx] + [min(t.idx for t in c.subtree) for c in left])
-    return start, token.idx + len(token.text)
+    end = token.idx + len(token.text)
+    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        tail = [t for t in of.subtree if not t.is_punct or t.i < max(x.i for x in of.subtree)]
+        if tail and not any(t.dep_ in ("relcl", "acl", "appos") for t in tail):
+            end = max(t.idx + len(t.text) for t in tail)
+    return start, end
 
 
 def _country_in_phrase(token: Token, cues: RoleCues, index: DocIndex) -> str | None:

@@ -76,7 +76,7 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]]) ->
     """Every token whose lemma and context match a lexicon row, first matching row per token."""
     found = []
     for token in index.doc:
-        if token.pos_ not in ("VERB", "NOUN", "PROPN") or index.entity_at(token) or index.place_at(token):
+        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or index.entity_at(token) or index.place_at(token):
             continue
         for rule in rules.get(_lemma(token), ()):
             if _pos_fits(token, rule.pos) and all(_holds(c, token, index) for c in rule.conditions):
@@ -96,7 +96,7 @@ def _lemma(token: Token) -> str:
 def _pos_fits(token: Token, pos: str) -> bool:
     """True when the token's part of speech fits the row (PROPN counts as NOUN: 'Ceasefire' in titles)."""
     if pos == "*":
-        return True
+        return token.pos_ != "ADJ"
     return token.pos_ == pos or (pos == "NOUN" and token.pos_ == "PROPN")
 
 
