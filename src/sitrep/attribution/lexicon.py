@@ -25,6 +25,7 @@ class AttributionLexicon:
 
     cues: tuple[Cue, ...]
     anonymous_words: frozenset[str]
+    weak_anonymous_words: frozenset[str]  # anonymous only in a phrase that names no one
     anonymous_phrases: tuple[str, ...]
     hedges: frozenset[str]
     role_aliases: dict[str, tuple[str, ...]]  # referring phrase -> role words it may stand for
@@ -45,6 +46,7 @@ class AttributionLexicon:
         return cls(
             cues=cues,
             anonymous_words=frozenset(m.lower() for m, kind in anon if kind == "word"),
+            weak_anonymous_words=frozenset(m.lower() for m, kind in anon if kind == "weak"),
             anonymous_phrases=tuple(m.lower() for m, kind in anon if kind == "phrase"),
             hedges=frozenset(row[0].lower() for row in read_tsv("hedges.tsv")),
             role_aliases={p.lower(): tuple(r.strip().lower() for r in roles.split(","))

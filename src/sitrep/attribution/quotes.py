@@ -16,6 +16,8 @@ _DOUBLE_PAIRS = {"“": "”", "«": "»", "„": "“"}
 _OPEN_CONTEXT = " \t\n([{—–-:;,"  # what may stand right before an opening mark
 # a quote this long or longer that reads as a sentence is speech even with no cue beside it
 MIN_SPEECH_WORDS = 4
+# a quotation whose words are mostly capitalised is a title (film, book, operation name), not speech
+TITLE_CASE_SHARE = 0.6
 # how far back a quote may look for the previous quote of the same speaker (a continued quotation)
 CONTINUATION_CHARS = 400
 
@@ -130,6 +132,9 @@ def speech_spans(doc: Doc, lexicon: AttributionLexicon) -> list[QuoteSpan]:
         words = doc.text[q.start:q.end].split()
         if not words:
             continue
+        capitalised = sum(1 for w in words if w[:1].isupper()) / len(words)
+        if capitalised >= TITLE_CASE_SHARE and len(words) > 1:
+            continue  # "The Haunting in Connecticut": a title, not speech
         sentence_like = len(words) >= MIN_SPEECH_WORDS and words[0][:1].isupper() and \
             (doc.text[q.end - 1] in ".,!?…" or doc.text[q.outer_end:q.outer_end + 1] in (".", ""))
         cued = len(words) >= 2 and speech_verb_near(doc, q, lexicon, marks) is not None

@@ -13,7 +13,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # how many sentences back a pronoun may look for its antecedent; news prose rarely reaches further
 ANTECEDENT_WINDOW = 4
-_NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "conj", "cc", "punct", "ccomp", "xcomp"})
+_NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "ccomp", "xcomp"})
 _DETERMINERS = ("the ", "a ", "an ", "The ", "A ", "An ")
 
 
@@ -97,18 +97,40 @@ def entity_in(start: int, end: int, entities: tuple[Entity, ...], types: tuple[s
 
 def make_referent(doc: Doc, start: int, end: int, entities: tuple[Entity, ...], lexicon: AttributionLexicon) -> Referent:
     """Turn a source phrase into a Referent: linked to an entity when one is named in it, classified."""
-    text, start = clean_phrase(doc.text[start:end], start)
+    raw = doc.text[start:end]
+    text, start = clean_phrase(raw, start)
     end = start + len(text)
     low = f" {text.lower()} "
     ent = entity_in(start, end, entities)
     # an entity named only as a modifier ("a source close to the Kremlin") does not make the phrase named
     anonymous = any(f" {w} " in low for w in lexicon.anonymous_words) or any(p in low for p in lexicon.anonymous_phrases)
+    if not anonymous and any(f" {w} " in low for w in lexicon.weak_anonymous_words):
+        anonymous = _names_no_one(doc, start, end, raw, lexicon)
+    if ent is not None and _coordinated_beyond(ent, start, end, doc.text):
+        ent = None  # "Iraqi police and hospital officials": the entity is one of several sources
     if ent is not None and not anonymous:
         return Referent(ent.text, start, end, ent, False, (ent.sector or "") in OFFICIAL_SECTORS,
                         ent.text.lower() in lexicon.state_media)
     sector = lexicon.actor_sectors.get(text.lower()) or _role_sector(text, lexicon)
     return Referent(text, start, end, None, anonymous, sector in OFFICIAL_SECTORS,
                     text.lower() in lexicon.state_media)
+
+
+def _coordinated_beyond(ent: Entity, start: int, end: int, text: str) -> bool:
+    """True when the phrase joins the entity's mention to other sources with 'and' / 'or'."""
+    mention = max((m for m in ent.mentions if start <= m.start and m.end <= end), key=lambda m: m.end - m.start)
+    rest = f" {text[start:mention.start]} {text[mention.end:end]} "
+    return " and " in rest or " or " in rest
+
+
+def _names_no_one(doc: Doc, start: int, end: int, text: str, lexicon: AttributionLexicon) -> bool:
+    """True for 'reports from the field', false for 'the report', 'a report by X', 'police reports'."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and any(t.pos_ == "PROPN" for t in span):
+        return False
+    if text.split()[0].lower() in ("the", "this", "that", "these", "those", "a", "an", "his", "her", "their", "its"):
+        return False
+    return _role_sector(text, lexicon) is None
 
 
 def _role_sector(text: str, lexicon: AttributionLexicon) -> str | None:

@@ -32,7 +32,7 @@ def find_attributions(doc: Doc, entities: tuple[Entity, ...], lexicon: Attributi
     out: list[Attribution] = []
     for sent in doc.sents:
         drafts = _sentence_drafts(doc, sent, entities, lexicon, marks)
-        out.extend(_freeze(doc, sent, d) for d in drafts)
+        out.extend(_freeze(doc, sent, d, lexicon) for d in drafts)
     out.extend(_quote_attributions(doc, entities, lexicon, out))
     return tuple(sorted(out, key=lambda a: a.evidence.start))
 
@@ -110,7 +110,7 @@ def _verb_cues(sent: Span, entities: tuple[Entity, ...], lexicon: AttributionLex
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
             continue  # passives are hedges or agent chains, handled apart
-        if not (has_quote or _reports_a_clause(tok)):
+        if not (has_quote or _reports_a_clause(tok)) or _negated(tok):
             continue
         ref = source_of_verb(tok, entities, lexicon, marks)
         if ref is None:
@@ -122,6 +122,13 @@ def _verb_cues(sent: Span, entities: tuple[Entity, ...], lexicon: AttributionLex
         hedged = cue.hedged or any(c.lower_ in lexicon.hedges for c in tok.children)
         drafts.append(_Draft(tok.text, tok.idx, tok.idx + len(tok.text), chain, hedged, cue.scope, "verb"))
     return drafts
+
+
+def _negated(tok: Token) -> bool:
+    """True for a reporting verb that reports nothing ('would not say', 'neither X nor Y would say')."""
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return any(c.dep_ == "neg" for c in tok.children) or \
+        (subject is not None and subject.left_edge.lower_ in ("neither", "no", "nobody", "none"))
 
 
 def _reports_a_clause(tok: Token) -> bool:
@@ -188,13 +195,14 @@ def _sourceless_cues(sent: Span, lexicon: AttributionLexicon, marks: list[tuple[
     return []
 
 
-def _freeze(doc: Doc, sent: Span, d: _Draft) -> Attribution:
+def _freeze(doc: Doc, sent: Span, d: _Draft, lexicon: AttributionLexicon) -> Attribution:
     """Turn a draft into an Attribution with evidence over cue and sources and a scope over what it governs."""
     spans = [(d.cue_start, d.cue_end), *((r.start, r.end) for r in d.chain), *d.extra]
     s, e = min(a for a, _ in spans), max(b for _, b in spans)
     end = _paragraph_end(doc.text, sent.end_char) if d.scope_kind == "paragraph" else sent.end_char
     scope_text = doc.text[sent.start_char:end].rstrip()
-    anonymous = not d.chain or any(r.anonymous for r in d.chain)
+    # "officials, speaking on condition of anonymity, said": the formula sits outside the source phrase
+    anonymous = not d.chain or any(r.anonymous for r in d.chain) or _anonymity_formula(sent, lexicon)
     return Attribution(
         cue=d.cue,
         chain=tuple(r.text for r in d.chain),
@@ -205,6 +213,12 @@ def _freeze(doc: Doc, sent: Span, d: _Draft) -> Attribution:
         state_media=any(r.state_media for r in d.chain),
         scope=Evidence(sent.start_char, sent.start_char + len(scope_text), scope_text),
     )
+
+
+def _anonymity_formula(sent: Span, lexicon: AttributionLexicon) -> bool:
+    """True when the sentence uses an anonymity formula ('spoke on condition of anonymity', 'requested anonymity')."""
+    low = sent.text.lower()
+    return any(p in low for p in lexicon.anonymous_phrases)
 
 
 def _paragraph_end(text: str, pos: int) -> int:

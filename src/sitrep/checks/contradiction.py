@@ -55,13 +55,14 @@ def _figure_contradictions(report: Report) -> list[Flag]:
     flags = []
     for i, a in enumerate(figures):
         for b in figures[i + 1:]:
-            if (a.noun, a.outcome) == (b.noun, b.outcome) and a.places and a.places == b.places \
-                    and a.number != b.number:
+            # same count of the same thing at the same places (or both at no named place)
+            if (a.noun, a.outcome) == (b.noun, b.outcome) and a.places == b.places and a.number != b.number:
                 text = report.article.text
                 flags.append(Flag(
                     kind="internal_contradiction", severity="warning",
-                    message=f"The article gives {a.number} {a.noun} {a.outcome} and later {b.number} for the "
-                            f"same place; one of the figures is wrong or they describe different events.",
+                    message=f"The article gives {a.number} {a.noun} {a.outcome} and later {b.number}"
+                            f"{' at the same place' if a.places else ''}; one figure is wrong, out of date, or they "
+                            "describe different events.",
                     evidence=evidence(text, b.start, b.end)))
                 break
     return flags

@@ -132,17 +132,20 @@ def names_confusable(a: str, b: str) -> bool:
 
 
 def flag_nonstandard_spelling(report: Report) -> list[Flag]:
-    """A toponym found only by fuzzy matching ('Severodonnetsk' for Sievierodonetsk)."""
+    """A toponym whose spelling the gazetteer lacks, reached only by transliteration variants or fuzzy matching."""
     flags, seen = [], set()
     for p in report.places:
-        if p.matched_by != "fuzzy" or p.text.lower() in seen:
+        if p.matched_by not in ("fuzzy", "variant") or p.text.lower() in seen:
+            continue
+        standard = p.variant_of or p.name or "?"
+        if standard.lower() == p.text.lower():
             continue
         seen.add(p.text.lower())
-        standard = p.variant_of or p.name or "?"
+        how = "fuzzy matching" if p.matched_by == "fuzzy" else "a spelling variant"
         flags.append(Flag(
             kind="nonstandard_spelling", severity="info",
             message=f"“{p.text}” is not a spelling the gazetteer knows; it was matched to {standard} "
-                    f"(GeoNames {p.geonameid}) by fuzzy matching. Check the place is the one meant.",
+                    f"({p.name}, GeoNames {p.geonameid}) through {how}. Check that this is the place meant.",
             evidence=evidence(report.article.text, p.start, p.end), places=(p.text, standard)))
     return flags
 

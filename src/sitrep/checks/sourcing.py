@@ -10,6 +10,10 @@ from sitrep.records import Flag, Report
 
 # a sentence in the first person is the writer's or speaker's own avowed view, not an unsourced claim
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
+# a text with this share of first-person sentences (outside quotes) is a speech, statement or op-ed:
+# its author is the source of everything in it
+FIRST_PERSON_DOCUMENT_SHARE = 0.25
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 def flag_anonymous_source(report: Report) -> list[Flag]:
@@ -41,6 +45,8 @@ def flag_unsourced_certainty(report: Report) -> list[Flag]:
     text = report.article.text
     lex = check_lexicon()
     quoted = quoted_spans(report)
+    if is_first_person_document(text, quoted):
+        return []
     flags, done = [], set()
     for m in lex.pattern(lex.certainty).finditer(text):
         s, e = sentence_bounds(text, m.start())
@@ -62,15 +68,26 @@ def flag_loaded_language(report: Report) -> list[Flag]:
     lex = check_lexicon()
     quoted = quoted_spans(report)
     notes = {t.term: t for t in lex.loaded}
+    first_person = is_first_person_document(text, quoted)
     flags = []
     for m in lex.pattern(tuple(notes)).finditer(text):
         if inside(m.start(), quoted):
             continue  # in quotation marks the writer reports the word rather than uses it
         term = notes[m.group().lower()]
         chain = chain_for_offsets(m.start(), m.end(), report.attributions)
-        voice = f"in words attributed to {chain[0]}" if chain else "in the article's own voice"
+        voice = f"in words attributed to {chain[0]}" if chain else (
+            "in the speaker's own voice" if first_person else "in the article's own voice")
         flags.append(Flag(
             kind="loaded_language", severity="info",
             message=f"“{m.group()}” is loaded language ({term.category}: {term.note}), {voice}.",
             evidence=evidence(text, m.start(), m.end())))
     return flags
+
+
+def is_first_person_document(text: str, quoted: list[tuple[int, int]]) -> bool:
+    """True for a speech, statement or op-ed: many sentences outside quotes are in the first person."""
+    sentences = [m for m in _SENTENCE.finditer(text) if m.group().strip() and not inside(m.start(), quoted)]
+    if len(sentences) < 5:
+        return False
+    first = sum(1 for m in sentences if _FIRST_PERSON.search(m.group()))
+    return first / len(sentences) >= FIRST_PERSON_DOCUMENT_SHARE
