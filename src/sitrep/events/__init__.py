@@ -16,7 +16,7 @@ from sitrep.events.dates import DateResolver
 from sitrep.events.discourse import Draft, resolve_discourse
 from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
 from sitrep.events.ontology import PLOVER_TYPES, Ontology
-from sitrep.events.places import event_places, place_ref
+from sitrep.events.places import CLAUSE, event_places, place_ref
 from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, find_roles,
                                  implicit_actor_in_phrase)
 from sitrep.events.triggers import TriggerMatch, TriggerRule, find_triggers, load_trigger_rules
@@ -62,7 +62,7 @@ def _load_role_cues() -> RoleCues:
     get = lambda kind: frozenset(words.get(kind, ()))  # noqa: E731 - local shorthand
     return RoleCues(get("recipient_prep"), get("actor_prep"), get("place_prep"), get("participant_verb"),
                     get("light_verb"), get("control_noun"), get("pronoun_plural"), nationalities,
-                    frozenset(w.upper() for w in words.get("indirect_type", ())))
+                    frozenset(w.upper() for w in words.get("indirect_type", ())), get("territory_noun"))
 
 
 def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
@@ -90,7 +90,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
     recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
-    found_places, place_conf = event_places(token, roles.theme, roles.actors + roles.recipients, cues.place_preps, index)
+    found_places, place_conf = event_places(token, roles.theme, roles.actors + roles.recipients, cues, index)
     modality, _cue = modality_of(token, lexicon.modality)
     embedded = embedded_modality(token, trigger_types, lexicon.modality)
     if embedded and modality in ("asserted", "hedged"):
@@ -111,7 +111,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                       goldstein=kind.score, actor=actor, recipient=recipient,
                       place=place_ref(place) if place else None, date=date, date_granularity=granularity,
                       modality=modality, attributed_to=chain, confidence=round(min(1.0, confidence), 3))
-        drafts.append(Draft(event, token, order, sent.start))
+        drafts.append(Draft(event, token, order, sent.start, place is not None and place_conf >= CLAUSE))
     return drafts
 
 

@@ -25,6 +25,7 @@ class Draft:
     token: Token
     order: int
     sentence: int
+    place_attached: bool = False  # the place hangs off the trigger or its clause, not just the sentence
 
 
 def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
@@ -88,7 +89,7 @@ def _is_quantified(token: Token) -> bool:
 def drop_generic_plurals(drafts: list[Draft]) -> list[Draft]:
     """Bare plural or quantified event nouns without a named recipient or place are talk about events, not events."""
     return [d for d in drafts if not ((_is_generic_plural(d.token) or _is_quantified(d.token))
-                                      and d.event.place is None
+                                      and not d.place_attached
                                       and (d.event.recipient is None or d.event.recipient.entity_id is None))]
 
 

@@ -3,22 +3,28 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dataclasses import replace
+
 from sitrep.events.context import DocIndex
+from sitrep.events.roles import RoleCues
 from sitrep.records import Place, PlaceRef
 
 # how sure we are of the place, by how it was attached
 ATTACHED, CLAUSE, SENTENCE = 1.0, 0.85, 0.6
 
 
-def event_places(trigger: Token, theme: Token | None, role_tokens: tuple[Token, ...], place_preps: frozenset[str],
+def event_places(trigger: Token, theme: Token | None, role_tokens: tuple[Token, ...], cues: RoleCues,
                  index: DocIndex) -> tuple[tuple[Place, ...], float]:
     """Places of one event (several when coordinated: 'in Sloviansk and Kramatorsk') and how sure we are."""
     if theme is not None and index.place_at(theme):
         return _coordinated_places(theme, index), ATTACHED
     for head in _attachment_points(trigger):
-        found = _prep_places(head, place_preps, index)
+        found = _prep_places(head, cues.place_preps, index)
         if found:
             return found, ATTACHED if head.i == trigger.i else CLAUSE
+        country = _national_territory(head, cues, index)
+        if country is not None:
+            return (country,), ATTACHED if head.i == trigger.i else CLAUSE
     appositive_host = _appositive_host(trigger)
     if appositive_host is not None:
         place = index.place_at(appositive_host)
@@ -50,6 +56,26 @@ def _prep_places(head: Token, place_preps: frozenset[str], index: DocIndex) -> t
                 if index.place_at(obj):
                     return _coordinated_places(obj, index)
     return ()
+
+
+def _national_territory(head: Token, cues: RoleCues, index: DocIndex) -> Place | None:
+    """'retreat from Russian territory' -> Russia, with the country's record when the article names it."""
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in cues.place_preps:
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in cues.territory_nouns):
+            nat = next((cues.nationalities[m.lower_] for m in obj.children
+                        if m.dep_ in ("amod", "compound") and m.lower_ in cues.nationalities), None)
+            if nat is None:
+                continue
+            start = min(t.idx for t in obj.subtree if t.dep_ != "det")
+            end = obj.idx + len(obj.text)
+            named = next((p for p in index.places if p.text.lower() == nat.country.lower() and p.geonameid), None)
+            if named is not None:
+                return replace(named, text=nat.country, start=start, end=end)
+            return Place(text=nat.country, start=start, end=end, country=nat.iso2 or None, precision="country",
+                         matched_by="nationality")
+    return None
 
 
 def _coordinated_places(token: Token, index: DocIndex) -> tuple[Place, ...]:

@@ -31,6 +31,7 @@ class RoleCues:
     plural_pronouns: frozenset[str]
     nationalities: dict[str, Nationality]
     indirect_types: frozenset[str] = frozenset()
+    territory_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
