@@ -62,7 +62,8 @@ def _load_role_cues() -> RoleCues:
     get = lambda kind: frozenset(words.get(kind, ()))  # noqa: E731 - local shorthand
     return RoleCues(get("recipient_prep"), get("actor_prep"), get("place_prep"), get("participant_verb"),
                     get("light_verb"), get("control_noun"), get("pronoun_plural"), nationalities,
-                    frozenset(w.upper() for w in words.get("indirect_type", ())), get("territory_noun"))
+                    frozenset(w.upper() for w in words.get("indirect_type", ())), get("territory_noun"),
+                    frozenset(w.upper() for w in words.get("complement_type", ())))
 
 
 def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
@@ -71,6 +72,10 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     index = DocIndex.build(doc, entities, places)
     drafts: list[Draft] = []
     matches = find_triggers(index, lexicon.rules)
+    # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
+    consumed = {c.i for m in matches for c in m.token.children if c.dep_ in ("dobj", "obj")
+                and any(k.kind == "dobj" and not k.negated and c.lemma_.lower() in k.values for k in m.rule.conditions)}
+    matches = [m for m in matches if m.token.i not in consumed]
     trigger_types = {m.token.i: m.rule.type for m in matches}
     for match in matches:
         drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types))

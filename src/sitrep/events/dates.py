@@ -66,15 +66,36 @@ class DateResolver:
         return date_obj.date().isoformat(), granularity
 
     def _expressions_by_distance(self, sent: Span, trigger: Token) -> list[str]:
-        """DATE/TIME entities and cue phrases in the sentence, nearest to the trigger first."""
+        """DATE/TIME entities and cue phrases in the trigger's clause, nearest to the trigger first.
+
+        A trigger in a subordinate clause ('a ceremony today for a journalist who was killed') does not
+        take the main clause's date; a main-clause trigger reads the whole sentence.
+        """
+        clause = _clause_of(trigger)
+        lo, hi = (sent.start_char, sent.end_char) if clause.dep_ == "ROOT" else _char_range(clause)
         found: list[tuple[int, str]] = []
         for ent in sent.ents:
-            if ent.label_ in ("DATE", "TIME"):
+            if ent.label_ in ("DATE", "TIME") and lo <= ent.start_char < hi:
                 found.append((abs(ent.start_char - trigger.idx), ent.text))
         for cue in self.cues:
             for m in cue.pattern.finditer(sent.text):
-                found.append((abs(sent.start_char + m.start() - trigger.idx), m.group(0)))
+                if lo <= sent.start_char + m.start() < hi:
+                    found.append((abs(sent.start_char + m.start() - trigger.idx), m.group(0)))
         return [text for _, text in sorted(found, key=lambda pair: pair[0])]
+
+
+def _clause_of(trigger: Token) -> Token:
+    """The nearest verb at or above the trigger."""
+    node = trigger
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _char_range(token: Token) -> tuple[int, int]:
+    """Character range covered by a token's subtree."""
+    sub = list(token.subtree)
+    return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
 
 def _parse(phrase: str, settings: dict) -> tuple[datetime, str] | None:

@@ -99,15 +99,32 @@ def _appositive_host(trigger: Token) -> Token | None:
 
 
 def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: DocIndex) -> Place | None:
-    """The sentence's place nearest the trigger, skipping places inside the actor's or recipient's phrase."""
+    """The sentence's place nearest the trigger, skipping places that describe a participant or act themselves.
+
+    A place inside the actor's or recipient's apposition, relative clause or 'of' phrase describes that
+    participant ('the commander of a unit central to the capture of X'); a place that is a subject
+    acts ('France would provide'). Neither says where the event happened.
+    """
     sent = trigger.sent
-    owned = {t.i for role in role_tokens for t in role.subtree}
+    owned = {t.i for role in role_tokens for t in _describing_tokens(role)}
     best: tuple[int, Place] | None = None
     for place in index.places_in(sent.start_char, sent.end_char):
         span = index.doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or any(t.i in owned for t in span) or trigger.i in range(span.start, span.end):
             continue
+        if span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            continue
         distance = abs(place.start - trigger.idx)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
+
+
+def _describing_tokens(role: Token) -> list[Token]:
+    """The role word and the phrases that describe it (apposition, relative clause, modifiers, 'of' phrase)."""
+    tokens = [role]
+    for child in role.children:
+        if child.dep_ in ("appos", "relcl", "acl", "poss", "compound", "amod", "nmod") or \
+                (child.dep_ == "prep" and child.lower_ == "of"):
+            tokens.extend(child.subtree)
+    return tokens

@@ -32,6 +32,7 @@ class RoleCues:
     nationalities: dict[str, Nationality]
     indirect_types: frozenset[str] = frozenset()
     territory_nouns: frozenset[str] = frozenset()
+    complement_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,13 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     if theme is not None and theme.lemma_.lower() in object_words:
         recipient, theme = _dative(trigger) or _beneficiary_of(theme, cues), None
     if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index):
-        recipient = _dative(trigger) or _actor_inside(theme, index) or _prep_object(trigger, cues.recipient_preps)
+        recipient = _dative(trigger) or _actor_inside(theme, index, cues) or _prep_object(trigger, cues.recipient_preps)
     elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)):
         recipient = theme
     if recipient is None and event_type in cues.indirect_types:
-        recipient = _dative(trigger) or _subject_of_complement(trigger)
+        recipient = _dative(trigger)
+    if recipient is None and event_type in cues.complement_types:
+        recipient = _subject_of_complement(trigger)
     if recipient is not None and _is_time(recipient):
         recipient = None
     return Roles(_with_conjuncts(actor), _with_conjuncts(recipient), theme)
@@ -80,10 +83,11 @@ def _is_abstract(noun: Token, index: DocIndex) -> bool:
     return noun.pos_ == "NOUN" and index.entity_at(noun) is None and noun.ent_type_ not in ("NORP", "GPE", "ORG")
 
 
-def _actor_inside(noun: Token, index: DocIndex) -> Token | None:
+def _actor_inside(noun: Token, index: DocIndex, cues: RoleCues) -> Token | None:
     """The first named actor or proper noun inside a noun phrase ('calls by Kofi Annan', 'withdrawal of Serbian forces')."""
     for tok in noun.subtree:
-        if tok.i != noun.i and (index.entity_at(tok) or tok.pos_ == "PROPN") and tok.dep_ in ("pobj", "poss"):
+        if tok.i != noun.i and (index.entity_at(tok) or tok.pos_ == "PROPN") and tok.dep_ in ("pobj", "poss") \
+                and (index.place_at(tok) is None or _names_country(tok, cues)):
             return tok
     for tok in noun.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from", "by") and tok.pos_ == "NOUN":
@@ -268,6 +272,16 @@ def resolve_pronoun(token: Token, cues: RoleCues, index: DocIndex) -> Token | No
     return span.root if span is not None else None
 
 
+def _relative_antecedent(pronoun: Token) -> Token:
+    """'journalist Vira Gyrych who was killed': 'who' follows the person it names, whatever the parse says."""
+    if pronoun.lower_ in ("who", "whom") and pronoun.i > 0:
+        before = pronoun.doc[pronoun.i - 1]
+        before = pronoun.doc[pronoun.i - 2] if before.is_punct and pronoun.i > 1 else before
+        if before.pos_ in ("PROPN", "NOUN"):
+            return before
+    return pronoun.head.head
+
+
 def _earlier_subject(token: Token, index: DocIndex) -> Token | None:
     """'Syria says it is willing': 'it' is the nearest earlier proper-noun subject in the sentence."""
     for tok in reversed(list(token.sent[: token.i - token.sent.start])):
@@ -278,6 +292,8 @@ def _earlier_subject(token: Token, index: DocIndex) -> Token | None:
 
 def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = False) -> ActorRef:
     """An ActorRef for a role token: the entity it names, else its noun phrase with a country if written."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return actor_ref(_relative_antecedent(token), cues, index, implicit)
     if token.pos_ == "PRON":
         antecedent = resolve_pronoun(token, cues, index)
         if antecedent is not None:
