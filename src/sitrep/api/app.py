@@ -106,6 +106,11 @@ def create_app(db_path: str | Path | None = None, pipeline: Any = None) -> FastA
         """The web page: paste an article, see its entities, events, map and timeline."""
         return static_file("index.html")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """No icon: answer 204 so browsers stop asking."""
+        return Response(status_code=204)
+
     @app.get("/static/{name}")
     def static(name: str) -> Response:
         """Page assets shipped inside the package."""

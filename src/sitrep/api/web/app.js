@@ -75,11 +75,14 @@ function renderArticle(report, evidence) {
 async function drawMap(places, events) {
   const svg = $("#map");
   const pts = places.filter((p) => p.lat != null);
+  // a country's centroid says little and would stretch the frame across a continent
+  const local = pts.filter((p) => p.precision !== "country");
+  const frame = local.length ? local : pts;
   if (!outlines) outlines = await (await fetch("/api/countries.geojson")).json();
   let [minLon, maxLon, minLat, maxLat] = [-180, 180, -60, 80];
-  if (pts.length) {
-    minLon = Math.min(...pts.map((p) => p.lon)); maxLon = Math.max(...pts.map((p) => p.lon));
-    minLat = Math.min(...pts.map((p) => p.lat)); maxLat = Math.max(...pts.map((p) => p.lat));
+  if (frame.length) {
+    minLon = Math.min(...frame.map((p) => p.lon)); maxLon = Math.max(...frame.map((p) => p.lon));
+    minLat = Math.min(...frame.map((p) => p.lat)); maxLat = Math.max(...frame.map((p) => p.lat));
     const pad = Math.max(1.5, (maxLon - minLon) * 0.15, (maxLat - minLat) * 0.15);
     [minLon, maxLon, minLat, maxLat] = [minLon - pad, maxLon + pad, minLat - pad, maxLat + pad];
   }
@@ -93,10 +96,15 @@ async function drawMap(places, events) {
   });
   const eventPlaces = new Set(events.filter((v) => v.place).map((v) => v.place.geonameid));
   const seen = new Set();
-  const marks = pts.filter((p) => !seen.has(p.name) && seen.add(p.name)).map((p) => {
+  const labelled = [];
+  const marks = frame.filter((p) => !seen.has(p.name) && seen.add(p.name)).map((p) => {
+    const [cx, cy] = [x(p.lon), y(p.lat)];
     const r = eventPlaces.has(p.geonameid) ? 6 : 4;
-    return `<circle class="pt" r="${r}" cx="${x(p.lon)}" cy="${y(p.lat)}"><title>${esc(p.name)} (${esc(p.admin1_name || "")}, ${esc(p.country)})</title></circle>` +
-      `<text class="lbl" x="${x(p.lon) + 7}" y="${y(p.lat) + 4}">${esc(p.text)}</text>`;
+    // skip a label that would sit on top of another; the tooltip still names the point
+    const crowded = labelled.some(([lx, ly]) => Math.abs(lx - cx) < 60 && Math.abs(ly - cy) < 12);
+    if (!crowded) labelled.push([cx, cy]);
+    return `<circle class="pt" r="${r}" cx="${cx}" cy="${cy}"><title>${esc(p.text)}: ${esc(p.name)} (${esc(p.admin1_name || "")}, ${esc(p.country)})</title></circle>` +
+      (crowded ? "" : `<text class="lbl" x="${cx + 7}" y="${cy + 4}">${esc(p.text)}</text>`);
   });
   svg.innerHTML = paths.join("") + marks.join("");
 }
