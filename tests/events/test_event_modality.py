@@ -1,0 +1,51 @@
+"""Modality on real sentences: asserted, hedged, hypothetical, negated, future."""
+from __future__ import annotations
+
+
+def test_plain_report_is_asserted(sentence_report, events_of):
+    (ev,) = events_of(sentence_report("during the shelling of Kharkiv by the Russian Federation"), "ASSAULT")
+    assert ev.modality == "asserted"
+
+
+def test_reportedly_hedges(sentence_report, events_of):
+    (ev,) = events_of(sentence_report("reportedly came under attack"), "ASSAULT", "attack")
+    assert ev.modality == "hedged"
+
+
+def test_reports_suggest_hedges_both_coordinated_places(seed_report):
+    mobilize = [e for e in seed_report.events if e.type == "MOBILIZE"]
+    assert [e.place.text for e in mobilize] == ["Sloviansk", "Kramatorsk"]
+    assert {e.modality for e in mobilize} == {"hedged"}
+    # the actor comes from the next sentence ("Ukrainian forces are said to be regrouping")
+    assert {(e.actor.text, e.actor.implicit) for e in mobilize} == {("Ukrainian forces", True)}
+
+
+def test_would_makes_an_event_hypothetical(seed_report):
+    (ev,) = [e for e in seed_report.events if e.type == "RETREAT"]
+    assert ev.modality == "hypothetical"
+
+
+def test_event_agreed_to_with_would_is_hypothetical(sentence_report, events_of):
+    (ev,) = events_of(sentence_report("France would provide the necessary"), "AID", "provide")
+    assert ev.modality == "hypothetical" and ev.actor.text == "France"
+
+
+def test_did_not_negates(sentence_report, events_of):
+    (ev,) = events_of(sentence_report("but did not arrest him"), "COERCE", "arrest")
+    assert ev.modality == "negated" and ev.actor.text == "Police"
+
+
+def test_deny_negates_the_event_it_governs(sentence_report, events_of):
+    (ev,) = events_of(sentence_report("They deny that many civilians were killed"), "ASSAULT", "killed")
+    assert ev.modality == "negated"
+
+
+def test_will_marks_future(sentence_report, events_of):
+    (ev,) = events_of(sentence_report("We will meet our partners"), "CONSULT", "meet")
+    assert ev.modality == "future" and ev.place.text == "Kyiv"
+
+
+def test_not_only_is_not_negation(seed_report):
+    # "would not only disrupt Ukrainian forces but also force them to retreat"
+    (ev,) = [e for e in seed_report.events if e.type == "RETREAT"]
+    assert ev.modality != "negated"
