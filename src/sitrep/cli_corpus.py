@@ -14,6 +14,9 @@ from sitrep.errors import BadInputError
 from sitrep.store.schema import DEFAULT_DB
 
 err = Console(stderr=True)
+# the columns that fit a terminal; --json gives every column
+_EVENT_TABLE_COLUMNS = ("type", "actor_text", "recipient_text", "place_text", "day", "modality", "source",
+                        "evidence_text")
 DB_OPTION = typer.Option(Path(DEFAULT_DB), "--db", help="DuckDB store file.")
 
 
@@ -125,11 +128,19 @@ def query(
         for row in rows:
             sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
         return
-    table = Table(*columns, show_lines=False)
+    shown = columns if sql else [c for c in columns if c in _EVENT_TABLE_COLUMNS]
+    table = Table(*shown, show_lines=False)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        values = dict(zip(columns, row))
+        table.add_row(*(_cell(values[c], limit=None if sql else 90) for c in shown))
     Console().print(table)
     err.print(f"{len(rows)} rows", highlight=False)
+
+
+def _cell(value: object, limit: int | None) -> str:
+    """A table cell: empty for None, one line, cut to `limit` characters."""
+    text = "" if value is None else " ".join(str(value).split())
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 def export(
