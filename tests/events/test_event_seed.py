@@ -35,3 +35,8 @@ def test_seed_gratitude_is_support_for_the_military(seed_report):
 def test_summary_and_quantified_mentions_are_not_events(seed_report):
     # "a series of urgent phone calls with frontline commanders", "With each phone call"
     assert [e.trigger.text for e in seed_report.events if e.type == "CONSULT"] == ["spoke", "conversation", "call"]
+
+
+def test_bare_plural_with_only_a_nationality_is_talk_not_an_event(seed_report):
+    # "a necessary defense against Ukrainian incursions" names a class of events in Putin's narrative
+    assert "incursions" not in [e.trigger.text for e in seed_report.events]

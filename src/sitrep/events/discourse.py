@@ -13,6 +13,7 @@ _WINDOW = 3
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # "each phone call", "every attack": quantified event nouns talk about a class of events
 _QUANTIFIERS = frozenset({"each", "every", "any", "no", "all"})
+_SERIES_HEADS = frozenset({"series", "wave", "string", "spate", "flurry", "round", "number"})
 # capture/seizure of a place is coded ASSAULT, while 'the seizure' may come back as COERCE: one family
 _FAMILIES = {"COERCE": "ASSAULT"}
 
@@ -61,7 +62,8 @@ def inherit_modes(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
         ev = d.event
         if ev.mode is None:
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.mode
-                          and _sentence_gap(p, d) <= _WINDOW and _same_actor(p.event.actor, ev.actor)), None)
+                          and p.event.actor is not None and _sentence_gap(p, d) <= _WINDOW
+                          and _same_actor(p.event.actor, ev.actor)), None)
             if donor is not None:
                 mode = donor.event.mode
                 ev = replace(ev, mode=mode, cameo=ontology.cameo_code(ev.type, mode))
@@ -86,11 +88,35 @@ def _is_quantified(token: Token) -> bool:
     return _is_nominal(token) and any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in token.children)
 
 
+def _in_a_series(token: Token) -> bool:
+    """'a series of urgent phone calls', 'a wave of strikes': a summary of events told one by one elsewhere."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES_HEADS
+
+
+def _actor_is_a_subject(draft: Draft) -> bool:
+    """True when the actor was named as a participant, not just as an adjective on the event noun ('Ukrainian incursions')."""
+    actor = draft.event.actor
+    if actor is None or actor.start is None:
+        return False
+    modifiers = [c for c in draft.token.children if c.dep_ in ("amod", "compound")]
+    return not any(c.idx <= actor.start < c.idx + len(c.text) for c in modifiers)
+
+
 def drop_generic_plurals(drafts: list[Draft]) -> list[Draft]:
-    """Bare plural or quantified event nouns without a named recipient or place are talk about events, not events."""
-    return [d for d in drafts if not ((_is_generic_plural(d.token) or _is_quantified(d.token))
-                                      and not d.place_attached
-                                      and (d.event.recipient is None or d.event.recipient.entity_id is None))]
+    """Event nouns that talk about a class of events rather than one event are not events.
+
+    Quantified ('each phone call') and summarising ('a series of calls') nouns, and bare plurals with
+    no actor, go unless a named recipient or an attached place makes them specific.
+    """
+    out = []
+    for d in drafts:
+        ev, tok = d.event, d.token
+        specific = d.place_attached or (ev.recipient is not None and ev.recipient.entity_id is not None)
+        generic = _is_quantified(tok) or _in_a_series(tok) or (_is_generic_plural(tok) and not _actor_is_a_subject(d))
+        if not (generic and not specific):
+            out.append(d)
+    return out
 
 
 def _family(event_type: str) -> str:
@@ -147,12 +173,13 @@ def _donated(draft: Draft, originals: list[Draft], used: set[int]) -> bool:
 
 
 def inherit_actors(drafts: list[Draft]) -> list[Draft]:
-    """An actor-less event noun ('another call with X') takes the actor of a recent same-type event."""
+    """An actor-less event noun ('another call with X') takes the actor of a recent event of the same type and mode."""
     out: list[Draft] = []
     for d in drafts:
         ev = d.event
         if ev.actor is None and _is_nominal(d.token):
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
+                          and ev.mode is not None and p.event.mode == ev.mode
                           and _sentence_gap(p, d) <= _WINDOW and p.token.sent != d.token.sent), None)
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
