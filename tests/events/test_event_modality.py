@@ -49,3 +49,11 @@ def test_not_only_is_not_negation(seed_report):
     # "would not only disrupt Ukrainian forces but also force them to retreat"
     (ev,) = [e for e in seed_report.events if e.type == "RETREAT"]
     assert ev.modality != "negated"
+
+
+def test_negated_aspect_verb_does_not_negate_the_event(sentence_report, events_of):
+    report = sentence_report("Russian shelling and assault of Azovstal do not stop")
+    assault = events_of(report, "ASSAULT")
+    assert [e.trigger.text for e in assault] == ["shelling", "assault"]
+    assert {e.modality for e in assault} == {"asserted"}
+    assert {e.actor.country for e in assault} == {"RUS"}  # the conjoined noun shares "Russian"

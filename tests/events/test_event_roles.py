@@ -79,3 +79,14 @@ def test_pronoun_object_of_force_is_the_retreating_actor(seed_report):
     (ev,) = [e for e in seed_report.events if e.type == "RETREAT"]
     assert ev.actor.text == "Ukrainian forces" and ev.actor.implicit
     assert ev.place is not None and ev.place.text == "Russia"  # "from Russian territory"
+
+
+def test_participle_modifying_a_noun_is_a_state_not_an_event(sentence_report, events_of):
+    report = sentence_report("over the temporarily occupied cities and villages our flag will fly again")
+    assert not events_of(report, "ASSAULT")
+
+
+def test_light_verb_subject_is_the_actor_of_the_event_noun(sentence_report, events_of):
+    report = sentence_report("Prime Minister of Bulgaria Kiril Petkov paid a visit to Kyiv")
+    (ev,) = events_of(report, "CONSULT", "visit")
+    assert ev.mode == "visit" and "Kiril Petkov" in ev.actor.text and ev.place.text == "Kyiv"

@@ -9,7 +9,7 @@ from sitrep.tables import read_tsv
 
 # which modality wins when several cues govern one trigger
 PRIORITY = ("negated", "hypothetical", "future", "hedged")
-_WHERE = frozenset({"aux", "neg", "gov", "govpass", "adv", "mark", "phrase", "event"})
+_WHERE = frozenset({"aux", "neg", "gov", "govpass", "adv", "mark", "phrase", "event", "aspect"})
 _CLAUSE_BREAKS = frozenset({"ROOT"})
 
 
@@ -66,9 +66,10 @@ def embedded_modality(trigger: Token, trigger_types: dict[int, str], cues: Modal
 
 def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str]) -> None:
     """Collect the cues attached to one word of the governing path."""
+    aspectual = depth > 0 and node.lemma_.lower() in cues.by_where["aspect"]
     for child in node.children:
         low = child.lower_
-        if child.dep_ == "neg" and low in cues.by_where["neg"] and not _is_not_only(child):
+        if child.dep_ == "neg" and low in cues.by_where["neg"] and not _is_not_only(child) and not aspectual:
             # negation of a verb above a nominal trigger negates it ("did not order an attack")
             found.setdefault("negated", low)
         elif child.dep_ in ("aux", "auxpass") and low in cues.by_where["aux"]:

@@ -166,6 +166,8 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
     if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her"):
         actor = None  # possessive pronouns on events usually point at the event's theme, not its agent
     actor = actor or _light_verb_subject(noun, cues)
+    if actor is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        actor = _nominal_roles(noun.head, cues)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
     recipient = _prep_object(noun, cues.recipient_preps - {"to"} if theme is not None else cues.recipient_preps)
     if recipient is None:

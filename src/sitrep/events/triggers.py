@@ -78,11 +78,20 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]]) ->
     for token in index.doc:
         if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or index.entity_at(token) or index.place_at(token):
             continue
+        if _names_a_state_or_thing(token):
+            continue
         for rule in rules.get(_lemma(token), ()):
             if _pos_fits(token, rule.pos) and all(_holds(c, token, index) for c in rule.conditions):
                 found.append(TriggerMatch(token, rule))
                 break
     return found
+
+
+def _names_a_state_or_thing(token: Token) -> bool:
+    """'temporarily occupied cities', 'air raid siren': a participle or noun modifying another noun is no event."""
+    if token.pos_ == "VERB" and token.dep_ == "amod":
+        return True
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _lemma(token: Token) -> str:
