@@ -149,12 +149,15 @@ def print_table(results: dict[str, Any], console: Console) -> None:
     for half in ("test", "all"):
         table.add_column(f"{half} n")
         table.add_column(f"{half} P/R/F1")
+        table.add_column(f"{half} top-1 F1")
     for t in results["all"]["all"]["per_type"]:
         row = [t]
         for half in ("test", "all"):
             v = results[half]["all"]["per_type"].get(t)
+            top = results[half]["top1"]["per_type"].get(t)
             row += [str(v["tp"] + v["fn"]) if v else "0",
-                    f"{v['precision']:.2f}/{v['recall']:.2f}/{v['f1']:.2f}" if v else "-"]
+                    f"{v['precision']:.2f}/{v['recall']:.2f}/{v['f1']:.2f}" if v else "-",
+                    f"{top['f1']:.2f}" if top else "-"]
         table.add_row(*row)
     console.print(table)
     for half in ("dev", "test", "all"):
