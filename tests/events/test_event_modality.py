@@ -57,3 +57,22 @@ def test_negated_aspect_verb_does_not_negate_the_event(sentence_report, events_o
     assert [e.trigger.text for e in assault] == ["shelling", "assault"]
     assert {e.modality for e in assault} == {"asserted"}
     assert {e.actor.country for e in assault} == {"RUS"}  # the conjoined noun shares "Russian"
+
+
+
+def test_a_hedged_source_hedges_the_events_it_governs(pipeline, sentence_report):
+    from sitrep import entities as entity_stage
+    from sitrep.events import extract_events
+    from sitrep.records import Article, Attribution, Evidence
+
+    text = sentence_report("arrested Kresin and Jett").article.text
+    doc = pipeline.nlp(text)
+    found = entity_stage.extract_entities(doc, pipeline.tables)
+    # an attribution the attribution stage would mark hedged ("..., a rumour claims"), scoped over the sentence
+    rumour = Attribution(cue="claims", chain=("a rumour",), evidence=Evidence(0, 3, text[:3]), hedged=True,
+                         scope=Evidence(0, len(text), text))
+    plain = extract_events(doc, found, (), (), Article.from_text(text), pipeline.event_lexicon)
+    hedged = extract_events(doc, found, (), (rumour,), Article.from_text(text), pipeline.event_lexicon)
+    assert {e.modality for e in plain} == {"asserted"}
+    assert {e.modality for e in hedged} == {"hedged"}
+    assert {e.attributed_to for e in hedged} == {("a rumour",)}

@@ -105,6 +105,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     evidence = Evidence(sent.start_char, sent.end_char, sent.text)
     trigger = Evidence(token.idx, token.idx + len(token.text), token.text)
     chain = tuple(attribution.chain_for_span(trigger.start, trigger.end, attributions, index.doc))
+    if modality == "asserted" and _source_hedges(trigger, attributions):
+        modality = "hedged"  # "X claimed that...", "reportedly": the source, not the syntax, hedges it
     kind = lexicon.ontology.types[rule.type]
     drafts = []
     combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
@@ -123,6 +125,12 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
 def _ref_or_none(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     """The actor ref of a role token (pronouns resolved)."""
     return actor_ref(token, cues, index)
+
+
+def _source_hedges(trigger: Evidence, attributions: tuple[Attribution, ...]) -> bool:
+    """True when the attribution governing the trigger is itself hedged (the attribution stage decides)."""
+    governing = attribution.governing_attribution(trigger.start, trigger.end, attributions)
+    return governing is not None and governing.hedged
 
 
 def _how(token: Token, index: DocIndex) -> str:

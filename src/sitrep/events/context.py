@@ -61,7 +61,3 @@ def _places_from_ner(doc: Doc, owner: dict[tuple[int, int], Entity]):
                 seen.add(conj.idx)
                 yield Place(text=conj.text, start=conj.idx, end=conj.idx + len(conj.text), matched_by="ner")
 
-
-def mention_of(token: Token) -> Mention:
-    """A Mention for a single token."""
-    return Mention(token.idx, token.idx + len(token.text), token.text)

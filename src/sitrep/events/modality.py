@@ -10,7 +10,6 @@ from sitrep.tables import read_tsv
 # which modality wins when several cues govern one trigger
 PRIORITY = ("negated", "hypothetical", "future", "hedged")
 _WHERE = frozenset({"aux", "neg", "gov", "govpass", "adv", "mark", "phrase", "event", "aspect"})
-_CLAUSE_BREAKS = frozenset({"ROOT"})
 
 
 @dataclass(frozen=True)
