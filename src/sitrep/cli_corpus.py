@@ -33,6 +33,7 @@ def ingest(
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per analysis batch and transaction."),
     workers: int = typer.Option(1, "--workers", min=1, help="spaCy processes (nlp.pipe n_process)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many articles read."),
+    use_dask: bool = typer.Option(False, "--dask", help="Run the whole pipeline on --workers Dask processes."),
     cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Recompute near-duplicates and clusters after."),
     language_check: bool = typer.Option(True, "--language-check/--no-language-check",
                                         help="Skip text that does not look like English."),
@@ -48,7 +49,7 @@ def ingest(
                                             title=title_col, id=id_col),
                             language_check=language_check, default_source=source, timeout_s=timeout)
     con = connect(db)
-    pipeline = load_pipeline()
+    pipeline = None if use_dask else load_pipeline()  # Dask workers load their own
     live = err.is_terminal
     progress = _progress() if live else None
 
@@ -61,19 +62,29 @@ def ingest(
                       f"{rate:.1f} articles/s", highlight=False)
 
     items = iter_articles(paths, options)
-    if progress is not None:
-        with progress:
-            task = progress.add_task("ingest", total=None, rate=0.0)
-            summary = ingest_items(items, con, pipeline, batch_size=batch_size, n_process=workers, limit=limit,
-                                   on_batch=on_batch)
-    else:
-        summary = ingest_items(items, con, pipeline, batch_size=batch_size, n_process=workers, limit=limit,
-                               on_batch=on_batch)
-    if cluster:
-        from sitrep.corpus.cluster import recluster_store
 
-        recluster_store(con)
-    con.close()
+    def run() -> "object":
+        if use_dask:
+            from sitrep.corpus.dask_runner import ingest_with_dask
+
+            return ingest_with_dask(items, con, workers=workers, partition_size=batch_size, limit=limit,
+                                    on_batch=on_batch)
+        return ingest_items(items, con, pipeline, batch_size=batch_size, n_process=workers, limit=limit,
+                            on_batch=on_batch)
+
+    try:
+        if progress is not None:
+            with progress:
+                task = progress.add_task("ingest", total=None, rate=0.0)
+                summary = run()
+        else:
+            summary = run()
+        if cluster:
+            from sitrep.corpus.cluster import recluster_store
+
+            recluster_store(con)
+    finally:
+        con.close()  # committed batches are already safe; closing checkpoints the log
     _print_summary(summary, db)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 import duckdb
 
@@ -45,6 +45,7 @@ class BatchDone:
 
 
 ProgressCallback = Callable[[BatchDone], None]
+T = TypeVar("T")
 
 
 def ingest_items(items: Iterable[Item], con: duckdb.DuckDBPyConnection, pipeline: object, *,
@@ -55,7 +56,7 @@ def ingest_items(items: Iterable[Item], con: duckdb.DuckDBPyConnection, pipeline
     summary = IngestSummary()
     started = time.perf_counter()
     known = stored_shas(con)
-    for batch in _batches(_new_articles(items, known, summary, limit, on_item), batch_size):
+    for batch in batched(new_articles(items, known, summary, limit, on_item), batch_size):
         reports = analyse_batch(pipeline, batch, summary, n_process=n_process)
         summary.stored += write_reports(con, reports)
         summary.batches += 1
@@ -81,7 +82,7 @@ def analyse_batch(pipeline: object, batch: Sequence[Article], summary: IngestSum
         return reports
 
 
-def _new_articles(items: Iterable[Item], known: set[str], summary: IngestSummary, limit: int | None,
+def new_articles(items: Iterable[Item], known: set[str], summary: IngestSummary, limit: int | None,
                   on_item: Callable[[Item], None] | None) -> Iterator[Article]:
     """Articles whose text hash is not stored yet; skips and failures go to the summary."""
     for item in items:
@@ -100,11 +101,11 @@ def _new_articles(items: Iterable[Item], known: set[str], summary: IngestSummary
         yield item
 
 
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Group articles into lists of `size` (the last may be shorter)."""
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Group items into lists of `size` (the last may be shorter)."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
         if len(batch) >= size:
             yield batch
             batch = []
