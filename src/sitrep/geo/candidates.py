@@ -29,15 +29,16 @@ def toponym_key(text: str) -> str:
     return normalize(_POSSESSIVE.sub("", text.strip()))
 
 
-def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy: bool = True) -> Toponym:
-    """Candidates by exact name, admin short form, transliteration skeleton, then (optionally) fuzzy match."""
+def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy: bool = True,
+                    variants: bool = True) -> Toponym:
+    """Candidates by exact name, admin short form, then (optionally) transliteration skeleton and fuzzy match."""
     key = toponym_key(text)
     stem, suffix = split_admin_suffix(key, gazetteer.terms.admin_suffixes)
     found = list(gazetteer.lookup(key))
     if suffix:
         areas = [e for e in gazetteer.lookup(stem) if e.precision != "city"]
         found = [e for e in found if e.precision != "city"] + areas or found
-    if not found:
+    if not found and variants:
         found = list(gazetteer.lookup_variants(key))
         if suffix and not found:
             found = [e for e in gazetteer.lookup_variants(stem) if e.precision != "city"]

@@ -14,6 +14,7 @@ from sitrep.geo.translit import TranslitRules
 from sitrep.tables import read_tsv
 
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this misspellings collide with other real names
+FUZZY_MIN_LENGTH = 7  # one edit in a short name ("Yulia") is another name, not a misspelling
 _PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.feature, p.population, p.precision, p.covers, p.geonameid"
 
 
@@ -95,7 +96,7 @@ class Gazetteer:
 
     def lookup_fuzzy(self, key: str, limit: int = 5) -> tuple[Entry, ...]:
         """Records of places (population >= 1000, or areas) whose name is a near miss of `key`."""
-        if len(key) < 5:
+        if len(key) < FUZZY_MIN_LENGTH:
             return ()
         keys, ids = self._bucket(key[:2])
         found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit * 3)

@@ -16,6 +16,7 @@ BLOCKING_TYPES = frozenset({"MILITARY_UNIT", "MEDIA", "GROUP"})
 CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "upon", "on", "’s", "'s", "-"})
 MAX_WINDOW = 6  # tokens in the longest name we try ("Bosnia and Herzegovina", "Donetsk People's Republic")
 STRONG_POPULATION = 20_000  # a capitalised word the model calls something else must be at least a town this big
+VERY_STRONG_POPULATION = 100_000  # inside a longer capitalised name or a non-place entity: a city
 WEAK_POPULATION = 1_000  # a capitalised word the model ignored must be at least a village this big
 _OPENERS = frozenset("\"'‘“(—–-:")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
@@ -23,10 +24,15 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 
 @dataclass(frozen=True, slots=True)
 class _Blocks:
-    """Character ranges where no toponym may start, and ranges that need strong evidence."""
+    """Character ranges where no toponym may start, ranges that need strong evidence, and surnames."""
 
     hard: tuple[tuple[int, int], ...]
     soft: tuple[tuple[int, int], ...]
+    surnames: tuple[tuple[int, int], ...] = ()
+
+    def hits_surname(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a one-word mention of a full-name person."""
+        return any(start < e and s < end for s, e in self.surnames)
 
     def hits_hard(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a hard-blocked range."""
@@ -80,17 +86,24 @@ def _accept_listed_with_places(text: str, weak: list[Toponym], found: dict[tuple
 
 def _entity_blocks(doc: Doc, entities: tuple[Entity, ...]) -> _Blocks:
     """Hard blocks: units, outlets, groups, table organisations, full-name people; soft: one-word people."""
-    hard, soft = [], []
+    hard: list[tuple[int, int]] = []
+    soft: list[tuple[int, int]] = []
+    surnames: list[tuple[int, int]] = []
     for ent in entities:
         full_person = ent.type == "PERSON" and " " in ent.text.strip()
-        if ent.type in BLOCKING_TYPES or full_person or (ent.type == "ORG" and ent.source == "actor_table"):
+        if ent.type in BLOCKING_TYPES or (ent.type == "ORG" and ent.source == "actor_table"):
             hard.extend((m.start, m.end) for m in ent.mentions)
+        elif full_person:
+            # "Yaramyr Temirkhanov" blocks itself; its one-word surname mentions need a strong place
+            # ("Rethinking Egypt" read as a person must not take every later "Egypt" with it)
+            for m in ent.mentions:
+                (hard if " " in m.text.strip() else surnames).append((m.start, m.end))
         elif ent.type == "PERSON":
             soft.extend((m.start, m.end) for m in ent.mentions)
     for ent in doc.ents:
         if ent.label_ not in NER_PLACE_LABELS:
             soft.append((ent.start_char, ent.end_char))
-    return _Blocks(tuple(hard), tuple(soft))
+    return _Blocks(tuple(hard), tuple(soft), tuple(surnames))
 
 
 def _ner_place_spans(doc: Doc) -> list[Span]:
@@ -100,7 +113,7 @@ def _ner_place_spans(doc: Doc) -> list[Span]:
         if ent.label_ not in NER_PLACE_LABELS:
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
-        out.append(doc[start:ent.end])
+        out.append(Span(doc, start, ent.end, label=ent.label_))
     return out
 
 
@@ -108,15 +121,23 @@ def _accept_ner(span: Span, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> 
     """A NER place span as a toponym, unless it is a nationality, an event name or inside a blocked entity."""
     if blocks.hits_hard(span.start_char, span.end_char) or _is_event_name(doc, span.end, gazetteer):
         return None
-    if span.text.lower() in gazetteer.nationalities or span[0].text in gazetteer.terms.not_place:
+    if blocks.hits_soft(span.start_char, span.end_char) and span.label_ != "GPE":
+        return None  # a LOC/FAC the entity stage reads as a person's name
+    abbreviation = span.text.isupper() or "." in span.text  # "US", "U.S.": the country, even as a modifier
+    if (span.text.lower() in gazetteer.nationalities and not abbreviation) or span[0].text in gazetteer.terms.not_place:
         return None
-    toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer)
+    toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer, fuzzy=span.text[:1].isupper())
     if _suffix_follows(doc, span.end, gazetteer) and not _names_only_areas(toponym):
         extended = doc[span.start:span.end + 1]  # "Donetsk region" names the oblast, not the city
         with_suffix = find_candidates(extended.text, extended.start_char, extended.end_char, gazetteer)
         toponym = with_suffix if with_suffix.candidates else toponym
     if not toponym.candidates and span.label_ == "FAC":
         return None  # an unknown building or road is not worth reporting as a place
+    if blocks.hits_surname(span.start_char, span.end_char) and not (
+            span.label_ == "GPE" and toponym.candidates and _is_strong(toponym, VERY_STRONG_POPULATION)):
+        return None  # "Temirkhanov", tagged GPE, is the colonel's surname; "Egypt" is not a surname
+    if blocks.hits_soft(span.start_char, span.end_char) and not (toponym.candidates and _is_strong(toponym)):
+        return None
     return toponym
 
 
@@ -153,18 +174,22 @@ def _scan_run(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Topo
     """Longest-first gazetteer windows over a capitalised run, left to right, no overlaps."""
     out, i = [], start
     while i < end:
+        if doc[i].is_stop or doc[i].text in gazetteer.terms.not_place:
+            i += 1  # "The Alexandria PTA": a name never starts with an article or a pronoun
+            continue
         matched = None
         for j in range(min(end, i + MAX_WINDOW), i, -1):
             if not _is_capitalised(doc[j - 1]) or not _is_capitalised(doc[i]):
                 continue
             span = doc[i:j]
-            toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer, fuzzy=False)
-            if not toponym.candidates or any(e.how == "variant" for e in toponym.candidates):
+            toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer, fuzzy=False, variants=False)
+            if not toponym.candidates:
                 continue
             matched = (toponym, j)
             if _suffix_follows(doc, j, gazetteer) and not _names_only_areas(toponym):
                 longer = doc[i:j + 1]
-                with_suffix = find_candidates(longer.text, longer.start_char, longer.end_char, gazetteer, fuzzy=False)
+                with_suffix = find_candidates(longer.text, longer.start_char, longer.end_char, gazetteer,
+                                              fuzzy=False, variants=False)
                 matched = (with_suffix, j + 1) if with_suffix.candidates else matched
             break
         if matched:
@@ -192,18 +217,36 @@ def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Bl
     first = toponym.text.split()[0]
     if blocks.hits_hard(toponym.start, toponym.end) or first in terms.not_place:
         return "no"
-    if toponym.key in gazetteer.nationalities or toponym.key in lower_words:
-        return "no"  # "Russian", or a common word that this very text also writes in lower case
+    if toponym.key in gazetteer.nationalities:
+        return "no"  # "Russian"
     span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if span is None or _is_event_name(doc, span.end, gazetteer):
         return "no"
-    best = _strongest(toponym.candidates)
-    strong = best.precision != "city" or best.population >= STRONG_POPULATION or best.how == "region_table"
-    if strong:
+    if len(toponym.key) < 3 or (toponym.text.istitle() and toponym.key in lower_words):
+        return "no"  # "D", "No"; or a common word this very text also writes in lower case ("Center")
+    if blocks.hits_surname(toponym.start, toponym.end):
+        return "no"  # "Jones" after "Robert Jones"
+    if blocks.hits_soft(toponym.start, toponym.end) or _starts_sentence(doc, span.start) or _inside_longer_name(doc, span):
+        # the model saw something else here, or capitals have another reason: only a big place will do
+        return "place" if _is_strong(toponym, VERY_STRONG_POPULATION) else "weak"
+    if _is_strong(toponym):
         return "place"
-    if blocks.hits_soft(toponym.start, toponym.end) or _starts_sentence(doc, span.start):
-        return "weak"
-    return "place" if best.population >= WEAK_POPULATION else "weak"
+    return "place" if _strongest(toponym.candidates).population >= WEAK_POPULATION else "weak"
+
+
+def _is_strong(toponym: Toponym, population: int = STRONG_POPULATION) -> bool:
+    """An area, a curated region, or a town big enough to be meant even where the model saw something else."""
+    best = _strongest(toponym.candidates)
+    area = best.precision != "city" and best.how != "short"  # "Police" reaching Gmina Police is no evidence
+    return area or best.population >= population or best.how == "region_table"
+
+
+def _inside_longer_name(doc: Doc, span: Span) -> bool:
+    """True when capitalised words continue the span ("Police" in "Alexandria Police Department")."""
+    before = span.start > 0 and _is_capitalised(doc[span.start - 1]) and not _starts_sentence(doc, span.start - 1) \
+        and not doc[span.start - 1].is_stop
+    after = span.end < len(doc) and _is_capitalised(doc[span.end])
+    return before or after
 
 
 def _strongest(candidates: tuple[Entry, ...]) -> Entry:
