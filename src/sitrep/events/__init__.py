@@ -77,15 +77,16 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
                 and any(k.kind == "dobj" and not k.negated and c.lemma_.lower() in k.values for k in m.rule.conditions)}
     matches = [m for m in matches if m.token.i not in consumed]
     trigger_types = {m.token.i: m.rule.type for m in matches}
+    sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
     for match in matches:
-        drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types))
+        drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of))
     drafts = resolve_discourse(drafts, lexicon.ontology)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
 
 
 def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attribution, ...], article: Article,
-                lexicon: EventLexicon, trigger_types: dict[int, str]) -> list[Draft]:
+                lexicon: EventLexicon, trigger_types: dict[int, str], sentence_of: dict[int, int]) -> list[Draft]:
     """One draft event per coordinated actor x recipient x place of a trigger."""
     token, rule = match.token, match.rule
     cues = lexicon.roles
@@ -118,7 +119,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                       goldstein=kind.score, actor=actor, recipient=recipient,
                       place=place_ref(place) if place else None, date=date, date_granularity=granularity,
                       modality=modality, attributed_to=chain, confidence=round(min(1.0, confidence), 3))
-        drafts.append(Draft(event, token, order, sent.start, place is not None and place_conf >= CLAUSE))
+        drafts.append(Draft(event, token, order, sentence_of[sent.start], place is not None and place_conf >= CLAUSE))
     return drafts
 
 

@@ -25,7 +25,7 @@ class Draft:
     event: Event
     token: Token
     order: int
-    sentence: int
+    sentence: int  # ordinal of the trigger's sentence in the document
     place_attached: bool = False  # the place hangs off the trigger or its clause, not just the sentence
 
 
@@ -40,10 +40,8 @@ def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
 
 
 def _sentence_gap(a: Draft, b: Draft) -> int:
-    """Sentences between two drafts (by sentence start token)."""
-    sents = list(a.token.doc.sents)
-    starts = [s.start for s in sents]
-    return abs(starts.index(a.sentence) - starts.index(b.sentence))
+    """How many sentences apart two drafts are."""
+    return abs(a.sentence - b.sentence)
 
 
 def _same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
@@ -138,7 +136,7 @@ def drop_anaphoric_mentions(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         definite = _is_nominal(d.token) and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in d.token.children)
-        if definite and any(_family(p.event.type) == _family(d.event.type) and p.token.sent != d.token.sent
+        if definite and any(_family(p.event.type) == _family(d.event.type) and p.sentence != d.sentence
                             and _same_participants(p.event, d.event) for p in out):
             continue
         out.append(d)
@@ -180,7 +178,7 @@ def inherit_actors(drafts: list[Draft]) -> list[Draft]:
         if ev.actor is None and _is_nominal(d.token):
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
                           and ev.mode is not None and p.event.mode == ev.mode
-                          and _sentence_gap(p, d) <= _WINDOW and p.token.sent != d.token.sent), None)
+                          and _sentence_gap(p, d) <= _WINDOW and p.sentence != d.sentence), None)
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
                                              confidence=round(ev.confidence * 0.85, 3)))
