@@ -90,3 +90,22 @@ def test_light_verb_subject_is_the_actor_of_the_event_noun(sentence_report, even
     report = sentence_report("Prime Minister of Bulgaria Kiril Petkov paid a visit to Kyiv")
     (ev,) = events_of(report, "CONSULT", "visit")
     assert ev.mode == "visit" and "Kiril Petkov" in ev.actor.text and ev.place.text == "Kyiv"
+
+
+GSR = __import__("pathlib").Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "events" / "PLOVER_GSR_CAMEO.json"
+
+
+def test_named_subject_of_must_under_a_speech_verb_is_asked_to_act(analyze_text, events_of):
+    import json
+
+    if not GSR.exists():
+        import pytest
+        pytest.skip("PLOVER GSR not available")
+    (record,) = [r for r in json.loads(GSR.read_text(encoding="utf-8")) if r["id"] == "PLOVER-GSR01-DEMAND-0028"]
+    (ev,) = events_of(analyze_text(record["text"]), "REQUEST", "must")
+    assert (ev.actor.text, ev.recipient.text, ev.mode) == ("Russia", "Sudan", "demand")
+
+
+def test_must_with_a_pronoun_or_expletive_subject_is_no_demand(sentence_report, events_of):
+    assert not events_of(sentence_report("Hartmann has said he must be given the same opportunity"), "REQUEST")
+    assert not events_of(sentence_report("there must be dialogue and serious discussions"), "REQUEST")

@@ -41,8 +41,12 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
     """The modality of the event and the cue word that decided it (None when asserted)."""
     found: dict[str, str] = {}
     path = governing_path(trigger)
+    framed_only = False
     for depth, node in enumerate(path):
-        _read_node(node, depth, cues, found)
+        _read_node(node, depth, cues, found, trigger.i, framed_only)
+        # a relative clause describes a participant: the main clause's modals and negation stop there,
+        # while reporting frames above ("reports suggest") still cover it
+        framed_only = framed_only or node.dep_ in ("relcl", "acl")
     clause = _clause_of(trigger)
     text = clause.doc.text[min(t.idx for t in clause.subtree):max(t.idx + len(t) for t in clause.subtree)].lower()
     for phrase, kind in cues.by_where["phrase"].items():
@@ -56,18 +60,24 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
 
 def embedded_modality(trigger: Token, trigger_types: dict[int, str], cues: ModalityCues) -> str | None:
     """The modality an enclosing event gives this one ('demanded the withdrawal' -> hypothetical)."""
-    for node in governing_path(trigger)[1:]:
+    path = governing_path(trigger)
+    for below, node in zip(path, path[1:]):
+        if below.dep_ in ("relcl", "acl"):
+            return None  # "demanded the return of a helicopter that was captured": the capture is asserted
         kind = cues.by_where["event"].get(trigger_types.get(node.i, "").lower())
         if kind:
             return kind
     return None
 
 
-def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str]) -> None:
-    """Collect the cues attached to one word of the governing path."""
+def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str], trigger_i: int,
+               framed_only: bool = False) -> None:
+    """Collect the cues attached to one word of the governing path (the trigger itself is no cue: 'must')."""
     aspectual = depth > 0 and node.lemma_.lower() in cues.by_where["aspect"]
     for child in node.children:
         low = child.lower_
+        if child.i == trigger_i or (framed_only and child.dep_ != "advmod"):
+            continue
         if child.dep_ == "neg" and low in cues.by_where["neg"] and not _is_not_only(child) and not aspectual:
             # negation of a verb above a nominal trigger negates it ("did not order an attack")
             found.setdefault("negated", low)

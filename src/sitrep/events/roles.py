@@ -53,6 +53,10 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     """
     if trigger.pos_ == "VERB":
         actor, recipient, theme = _verbal_roles(trigger, cues)
+    elif trigger.pos_ == "AUX":  # "Russia said that Sudan must return...": Russia demands, of Sudan
+        actor = next((c for a in trigger.head.ancestors for c in a.children if c.dep_ in _SUBJECT_DEPS), None)
+        recipient = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        theme = None
     elif trigger.pos_ == "ADJ":  # "Norway is willing to send material": the copula's subject
         actor = next((c for c in trigger.head.children if c.dep_ in _SUBJECT_DEPS), None)
         recipient, theme = None, None

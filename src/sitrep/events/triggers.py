@@ -12,7 +12,7 @@ from sitrep.tables import read_tsv
 
 _PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
-_CONDITION_KINDS = frozenset({"prep", "prt", "dobj", "child", "head", "arg"})
+_CONDITION_KINDS = frozenset({"prep", "prt", "dobj", "child", "head", "gov", "subj", "arg"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +76,7 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]]) ->
     """Every token whose lemma and context match a lexicon row, first matching row per token."""
     found = []
     for token in index.doc:
-        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ") or index.entity_at(token) or index.place_at(token):
+        if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or index.entity_at(token) or index.place_at(token):
             continue
         if _names_a_state_or_thing(token):
             continue
@@ -105,7 +105,7 @@ def _lemma(token: Token) -> str:
 def _pos_fits(token: Token, pos: str) -> bool:
     """True when the token's part of speech fits the row (PROPN counts as NOUN: 'Ceasefire' in titles)."""
     if pos == "*":
-        return token.pos_ != "ADJ"
+        return token.pos_ not in ("ADJ", "AUX")
     return token.pos_ == pos or (pos == "NOUN" and token.pos_ == "PROPN")
 
 
@@ -132,7 +132,22 @@ def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
         return any(_lemma(c) in values or c.lower_ in values for c in token.children)
     if condition.kind == "head":
         return token.head.i != token.i and (_lemma(token.head) in values or token.head.lower_ in values)
+    if condition.kind == "gov":
+        return any(_lemma(a) in values for a in token.ancestors)
+    if condition.kind == "subj":
+        return any(_is_named(s, index) for s in _clause_subjects(token))
     return _test_argument(values, token, index)
+
+
+def _clause_subjects(token: Token) -> list[Token]:
+    """Active subjects of the trigger's clause (an auxiliary's clause is its head verb's)."""
+    clause = token.head if token.pos_ == "AUX" else token
+    return [c for c in clause.children if c.dep_ == "nsubj"]
+
+
+def _is_named(token: Token, index: DocIndex) -> bool:
+    """A proper noun, entity or place, as opposed to a pronoun or common noun."""
+    return token.pos_ == "PROPN" or index.entity_at(token) is not None or index.place_at(token) is not None
 
 
 def _test_argument(values: frozenset[str], token: Token, index: DocIndex) -> bool:
