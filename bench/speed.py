@@ -23,6 +23,8 @@ CORPORA = {
     "geowebnews": SHARED / "eval" / "geo" / "geowebnews.xml",
     "zelensky": SHARED / "corpus" / "zelensky_addresses_2022_en.jsonl",
 }
+# 200 per corpus (484 articles) keeps `make bench` near 7 minutes on 2 busy cores; --limit 0 runs all 872
+DEFAULT_LIMIT = 200
 WARMUP = 3  # first texts run untimed: lazy initialisation is not throughput
 
 
@@ -42,11 +44,16 @@ def load_corpora(limit: int | None) -> dict[str, list[Any]]:
     return out
 
 
-def peak_rss_mb() -> dict[str, float]:
-    """Peak resident memory of this process and of its (spaCy worker) children, in MB (Linux reports kB)."""
+def peak_rss_mb(workers: int = 1) -> dict[str, float | None]:
+    """Peak resident memory of this process and, with workers, of the largest spaCy worker, in MB.
+
+    A forked child starts with its parent's pages counted, so the children figure only means
+    something when there are worker processes.
+    """
     scale = 1 / 1024 if sys.platform != "darwin" else 1 / (1024 * 1024)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale if workers > 1 else None
     return {"self": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale, 1),
-            "children": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale, 1)}
+            "largest_worker": round(children, 1) if children is not None else None}
 
 
 def time_bare(nlp: Any, texts: Sequence[str], batch_size: int, workers: int) -> float:
@@ -87,7 +94,7 @@ def run(limit: int | None, workers: int, batch_size: int) -> dict[str, Any]:
         texts = [a.text for a in articles]
         seconds = time_bare(bare, texts, batch_size, workers)
         rows[name] = {"articles": len(texts), "chars": sum(map(len, texts)), "bare_s": round(seconds, 3)}
-    rss_after_bare = peak_rss_mb()
+    rss_after_bare = peak_rss_mb(workers)
     t0 = time.perf_counter()
     pipeline = load_pipeline()
     full_load = time.perf_counter() - t0
@@ -103,7 +110,9 @@ def run(limit: int | None, workers: int, batch_size: int) -> dict[str, Any]:
         "workers": workers, "batch_size": batch_size, "limit": limit,
         "load_s": {"bare_spacy": round(bare_load, 3), "full_pipeline": round(full_load, 3)},
         "corpora": rows, "total": _total(rows),
-        "peak_rss_mb": {"after_bare": rss_after_bare, "after_full": peak_rss_mb()},
+        "peak_rss_mb": {"after_bare": rss_after_bare, "after_full": peak_rss_mb(workers)},
+        # the machine may be shared: the load average says how much CPU the figures really had
+        "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -133,18 +142,20 @@ def print_table(result: dict[str, Any]) -> None:
               f"{row['full_articles_per_s']:>14}{row['full_over_bare_time']:>12}")
     rss = result["peak_rss_mb"]
     print(f"peak RSS: {rss['after_bare']['self']} MB after bare spaCy, {rss['after_full']['self']} MB after "
-          f"full pipeline (children {rss['after_full']['children']} MB); load: {result['load_s']}")
+          f"full pipeline (largest worker {rss['after_full']['largest_worker']} MB); load time: {result['load_s']}; "
+          f"load average: {result['load_average_1_5_15']}")
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     """Parse options, run the bench, print it and write bench/results/speed-<date>.json."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, default=None, help="at most this many articles per corpus")
+    parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
+                        help=f"at most this many articles per corpus (default {DEFAULT_LIMIT}; 0 for all 872)")
     parser.add_argument("--workers", type=int, default=1, help="spaCy processes (nlp.pipe n_process)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args, _unknown = parser.parse_known_args(sys.argv[1:] if argv is None else argv)  # tolerate make's extras
-    result = run(args.limit, args.workers, args.batch_size)
+    result = run(args.limit or None, args.workers, args.batch_size)
     print_table(result)
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"speed-{dt.date.today().isoformat()}.json"
