@@ -1,7 +1,6 @@
 """The Dask runner stores what the plain runner stores, wave by wave, with one pipeline per partition."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from sitrep.store.schema import connect
 pytest.importorskip("dask")
 from sitrep.corpus.dask_runner import ingest_with_dask  # noqa: E402 - only with dask installed
 
-ZELENSKY = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "zelensky_addresses_2022_en.jsonl"
+LGL = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "geo" / "lgl.xml"
 FEED = Path(__file__).resolve().parents[1] / "data" / "feed.rss"
 
 
@@ -24,18 +23,16 @@ def rows(con) -> list[tuple]:
 
 
 def test_dask_waves_store_the_same_rows_as_the_plain_runner(tmp_path, pipeline):
-    if not ZELENSKY.exists():
-        pytest.skip("Zelensky corpus not present")
-    path = tmp_path / "five.jsonl"
-    path.write_text("".join(line + "\n" for line in ZELENSKY.read_text(encoding="utf-8").splitlines()[:5]),
-                    encoding="utf-8")
+    if not LGL.exists():
+        pytest.skip("LGL corpus not present")
     plain, dasked = connect(tmp_path / "plain.duckdb"), connect(tmp_path / "dask.duckdb")
-    ingest_items(iter_articles([str(path)]), plain, pipeline)
-    summary = ingest_with_dask(iter_articles([str(path)]), dasked, load=lambda: pipeline, workers=2,
-                               partition_size=2, scheduler="synchronous")
+    ingest_items(iter_articles([str(LGL)]), plain, pipeline, limit=5)
+    summary = ingest_with_dask(iter_articles([str(LGL)]), dasked, load=lambda: pipeline, workers=2,
+                               partition_size=2, scheduler="synchronous", limit=5)
     assert (summary.stored, summary.batches) == (5, 2)  # partitions of 2, 2, 1 in waves of two
     assert rows(dasked) == rows(plain)
-    again = ingest_with_dask(iter_articles([str(path)]), dasked, load=lambda: pipeline, scheduler="synchronous")
+    again = ingest_with_dask(iter_articles([str(LGL)]), dasked, load=lambda: pipeline, scheduler="synchronous",
+                             limit=5)
     assert (again.already_stored, again.stored) == (5, 0)
     plain.close()
     dasked.close()
