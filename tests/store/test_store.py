@@ -72,6 +72,7 @@ def test_near_refuses_malformed_points(value):
     "DELETE FROM articles", "INSERT INTO meta VALUES ('a', 'b')", "DROP TABLE events",
     "UPDATE articles SET title = 'x'", "COPY articles TO 'out.csv'", "ATTACH 'other.duckdb' AS o",
     "CREATE TABLE t AS SELECT 1", "SET threads = 1", "SELECT 1; DELETE FROM articles", "PRAGMA version",
+    "EXPLAIN ANALYZE DELETE FROM articles", "CHECKPOINT", "INSTALL httpfs", "LOAD httpfs",
 ])
 def test_read_only_sql_refuses_anything_but_one_select(sql):
     with pytest.raises(BadInputError):

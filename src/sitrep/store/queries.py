@@ -8,8 +8,8 @@ import duckdb
 
 from sitrep.errors import BadInputError
 
-# Statement types a user query may run: reading only (EXPLAIN shows a plan; it executes nothing)
-_READ_ONLY = {"SELECT", "EXPLAIN"}
+# The only statement type a user query may run (not even EXPLAIN: EXPLAIN ANALYZE executes its statement)
+_READ_ONLY = {"SELECT"}
 EVENT_COLUMNS = ("e.type", "e.mode", "e.actor_text", "e.recipient_text", "e.place_text", "e.lat", "e.lon",
                  "e.day", "e.modality", "a.source", "a.title", "e.evidence_text", "e.article_sha", "e.idx")
 
@@ -89,7 +89,7 @@ def find_events(con: duckdb.DuckDBPyConnection, filt: EventFilter, limit: int | 
 
 
 def check_read_only_sql(sql: str) -> None:
-    """Refuse anything but a single read statement (no INSERT, UPDATE, COPY, ATTACH, PRAGMA, SET ...)."""
+    """Refuse anything but a single SELECT (no INSERT, UPDATE, COPY, ATTACH, PRAGMA, SET, EXPLAIN ...)."""
     try:
         statements = duckdb.extract_statements(sql)
     except duckdb.Error as exc:
