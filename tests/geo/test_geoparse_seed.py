@@ -88,3 +88,20 @@ def test_zelensky_address_region_mentions(geoparse, place_at):
     assert place_at(places, "Donetsk region").precision == "admin1"
     assert place_at(places, "Luhansk region").admin1 == "UA.14"
     assert place_at(places, "Kharkiv").geonameid == 706483
+
+
+def test_comma_container_is_read_and_steers_the_resolution(geoparse, place_at):
+    # Zelensky address, May 2022; there is more than one Bilohorivka in Ukraine
+    text = "As a result of the Russian air strike at Bilohorivka, Luhansk region, about 60 people were killed."
+    place = place_at(geoparse(text), "Bilohorivka")
+    assert place.stated_in == "Luhansk region" and place.stated_in_admin1 == "UA.14"
+    assert place.admin1 == "UA.14"
+
+
+def test_a_list_of_towns_and_regions_is_not_containment(geoparse, place_at):
+    text = ("Lviv, Vinnytsia, Kyiv region, Dnipropetrovsk region, Odesa, Kharkiv region - such a scale of today's "
+            "shelling clearly does not indicate that Russia has any special military purpose.")
+    places = geoparse(text)
+    assert place_at(places, "Lviv").geonameid == 702550
+    assert all(p.stated_in is None for p in places)
+    assert place_at(places, "Kyiv region").precision == "admin1"

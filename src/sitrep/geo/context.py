@@ -34,9 +34,7 @@ def find_containers(text: str, toponyms: list[Toponym], best: list[Entry | None]
             gap = text[toponyms[j - 1].end:toponyms[j].start]
             if len(gap) > _MAX_GAP or re.search(r"[.;!?\n()]", gap):
                 break
-            area = best[j]
-            is_area = area is not None and (area.precision in AREA_PRECISIONS or toponyms[j].suffix)
-            if is_area and (_COMMA_GAP.match(gap) or cue_gap.match(gap)) and not _same(best, chain[-1], j):
+            if _contains(toponyms, best, chain, j) and (cue_gap.match(gap) or _comma_container(text, toponyms, chain, j, gap)):
                 for member in chain:
                     out.setdefault(member, j)
                 break
@@ -46,6 +44,31 @@ def find_containers(text: str, toponyms: list[Toponym], best: list[Entry | None]
                 continue
             break
     return out
+
+
+def _contains(toponyms: list[Toponym], best: list[Entry | None], chain: list[int], j: int) -> bool:
+    """True when toponym j is an area larger than every member of the chain ("Kyiv region" after "Bucha")."""
+    area = best[j]
+    if area is None or not (area.precision in AREA_PRECISIONS or toponyms[j].suffix):
+        return False
+    return all(best[m] is None or (best[m].id != area.id and _rank(best[m]) < _rank(area)) for m in chain)
+
+
+def _comma_container(text: str, toponyms: list[Toponym], chain: list[int], j: int, gap: str) -> bool:
+    """'Bilohorivka, Luhansk region, ...' names a container; 'Lviv, Vinnytsia, Kyiv region, Odesa' is a list."""
+    if not _COMMA_GAP.match(gap) or len(chain) > 1:
+        return False
+    if j + 1 < len(toponyms) and _LIST_GAP.match(text[toponyms[j].end:toponyms[j + 1].start]):
+        return False
+    before = chain[0] - 1
+    return before < 0 or not _LIST_GAP.match(text[toponyms[before].end:toponyms[chain[0]].start])
+
+
+def _rank(entry: Entry) -> int:
+    """Size order of record kinds: town < admin2 < admin1 or region < country < continent."""
+    if entry.feature == "CONT":
+        return 4
+    return {"city": 0, "admin2": 1, "admin1": 2, "region": 2, "country": 3}.get(entry.precision, 0)
 
 
 def _same(best: list[Entry | None], a: int, b: int) -> bool:
