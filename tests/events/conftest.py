@@ -14,6 +14,11 @@ CORPUS = SHARED / "corpus" / "zelensky_addresses_2022_en.jsonl"
 GEO_XML = (SHARED / "eval" / "geo" / "lgl.xml", SHARED / "eval" / "geo" / "geowebnews.xml")
 
 
+# a sentence ends at . ! ? and whitespace, unless the word before is a short title or abbreviation
+# ("Sen.", "Va.", "Dr."); a newline always ends one
+_BOUNDARY = re.compile(r"(?<![A-Z][a-z])(?<![A-Z][a-z][a-z])(?<!\b[A-Z])[.!?][\"”’]?\s+|\n")
+
+
 @lru_cache(maxsize=1)
 def _documents() -> tuple[tuple[str, str | None], ...]:
     """(text, date) of every shared document we take sentences from."""
@@ -34,10 +39,10 @@ def find_sentence(snippet: str) -> tuple[str, str | None]:
         at = text.find(snippet)
         if at < 0:
             continue
-        starts = [m.end() for m in re.finditer(r"[.!?]\s+|\n", text[:at])]
+        starts = [m.end() for m in _BOUNDARY.finditer(text[:at])]
         start = starts[-1] if starts else 0
-        end_match = re.search(r"[.!?](?=\s|$)", text[at + len(snippet) - 1:])
-        end = at + len(snippet) - 1 + end_match.end() if end_match else len(text)
+        end_match = _BOUNDARY.search(text, at + len(snippet) - 1)
+        end = end_match.start() + 1 if end_match else len(text)
         return text[start:end].strip(), day
     pytest.skip(f"shared data with {snippet!r} is not available")
 

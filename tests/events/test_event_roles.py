@@ -109,3 +109,13 @@ def test_named_subject_of_must_under_a_speech_verb_is_asked_to_act(analyze_text,
 def test_must_with_a_pronoun_or_expletive_subject_is_no_demand(sentence_report, events_of):
     assert not events_of(sentence_report("Hartmann has said he must be given the same opportunity"), "REQUEST")
     assert not events_of(sentence_report("there must be dialogue and serious discussions"), "REQUEST")
+
+
+def test_speaking_to_reporters_is_a_statement_not_a_consultation(sentence_report, events_of):
+    report = sentence_report("Speaking to reporters, Huckabee")
+    assert not events_of(report, "CONSULT")
+    assert [e.actor.text for e in events_of(report, "ACCUSE", "criticized")] == ["Huckabee"]
+
+
+def test_calling_someone_a_friend_is_no_phone_call(sentence_report, events_of):
+    assert not events_of(sentence_report("each called Holroyd a dear friend"), "CONSULT")

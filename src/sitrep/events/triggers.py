@@ -12,7 +12,7 @@ from sitrep.tables import read_tsv
 
 _PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
-_CONDITION_KINDS = frozenset({"prep", "prt", "dobj", "child", "head", "gov", "subj", "arg"})
+_CONDITION_KINDS = frozenset({"prep", "prt", "dobj", "pobj", "dep", "child", "head", "gov", "subj", "arg"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +122,18 @@ def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
         deps = _PREP_DEPS if condition.kind == "prep" else {"prt"}
         return any(c.dep_ in deps and c.lower_ in values for c in token.children)
     if condition.kind == "dobj":
-        objects = [c for c in token.children if c.dep_ in _OBJ_DEPS]
+        # the passive subject is the object too: "demands were accepted"
+        objects = [c for c in token.children if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass"]
         if "@ANY" in values:
             return bool(objects)
         if "@ENT" in values:
             return any(index.entity_at(o) for o in objects)
         return any(_lemma(o) in values for o in objects)
+    if condition.kind == "pobj":
+        return any(_lemma(g) in values for c in token.children if c.dep_ in _PREP_DEPS
+                   for g in c.children if g.dep_ == "pobj")
+    if condition.kind == "dep":
+        return any(c.dep_ in values for c in token.children)
     if condition.kind == "child":
         return any(_lemma(c) in values or c.lower_ in values for c in token.children)
     if condition.kind == "head":
