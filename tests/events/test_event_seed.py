@@ -40,3 +40,10 @@ def test_summary_and_quantified_mentions_are_not_events(seed_report):
 def test_bare_plural_with_only_a_nationality_is_talk_not_an_event(seed_report):
     # "a necessary defense against Ukrainian incursions" names a class of events in Putin's narrative
     assert "incursions" not in [e.trigger.text for e in seed_report.events]
+
+
+def test_merged_mentions_carry_the_sources_of_both(seed_report):
+    # "Local officials, citing anonymous military sources, ... Ukrainian forces are said to be regrouping"
+    # is the same MOBILIZE as "preparations are intensifying in Sloviansk and Kramatorsk"
+    for ev in (e for e in seed_report.events if e.type == "MOBILIZE"):
+        assert {"local officials", "anonymous military sources"} <= {s.lower() for s in ev.attributed_to}

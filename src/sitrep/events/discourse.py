@@ -136,8 +136,12 @@ def drop_anaphoric_mentions(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         definite = _is_nominal(d.token) and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in d.token.children)
-        if definite and any(_family(p.event.type) == _family(d.event.type) and p.sentence != d.sentence
-                            and _same_participants(p.event, d.event) for p in out):
+        earlier = next((n for n, p in enumerate(out) if _family(p.event.type) == _family(d.event.type)
+                        and p.sentence != d.sentence and _same_participants(p.event, d.event)), None) if definite else None
+        if earlier is not None:
+            first = out[earlier]
+            merged = _union(first.event.attributed_to, d.event.attributed_to)
+            out[earlier] = replace(first, event=replace(first.event, attributed_to=merged))
             continue
         out.append(d)
     return out
@@ -160,9 +164,15 @@ def merge_complementary_events(drafts: list[Draft]) -> list[Draft]:
             if donor is not None:
                 donors_used.add(id(donor))
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
+                                             attributed_to=_union(ev.attributed_to, donor.event.attributed_to),
                                              confidence=round(ev.confidence * 0.9, 3)))
         out.append(d)
     return [d for d in out if id(d) not in donors_used and not _donated(d, drafts, donors_used)]
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    """Sources of two mentions of one event, each once, in order: both mentions are sourced claims about it."""
+    return first + tuple(x for x in second if x not in first)
 
 
 def _donated(draft: Draft, originals: list[Draft], used: set[int]) -> bool:
