@@ -45,21 +45,41 @@ def read_corpora(limit: int | None = None) -> Iterator[tuple[str, "object"]]:
         yield "zelensky", Article.from_text(rec["text"], id=rec["id"], title=rec.get("title"), date=rec.get("date"))
 
 
-def run(limit: int | None = None) -> tuple[list[dict], dict]:
-    """Analyse every article; return one row per flag and the per-corpus counts."""
-    from sitrep.pipeline import load_pipeline
+def run(limit: int | None = None, reports_path: Path | None = None, reuse: bool = False) -> tuple[list[dict], dict]:
+    """Analyse every article; return one row per flag and the per-corpus counts.
 
-    pipeline = load_pipeline()
+    With `reports_path`, every report is saved there as JSON lines; with `reuse` too, the saved reports
+    are read back and only the checks run again (for iterating on checks without re-parsing).
+    """
+    from dataclasses import replace
+
+    from sitrep.checks import run_checks
+    from sitrep.records import report_from_dict
+
     pairs = list(read_corpora(limit))
     corpus_of = {a.id: c for c, a in pairs}
     rows: list[dict] = []
     articles = Counter(c for c, _ in pairs)
     started = time.perf_counter()
-    for report in pipeline.analyze_many((a for _, a in pairs), batch_size=16):
+    if reuse and reports_path is not None and reports_path.exists():
+        lines = [l for l in reports_path.read_text(encoding="utf-8").split("\n") if l.strip()]
+        reports = (report_from_dict(json.loads(line)) for line in lines)
+        reports = (replace(r, flags=run_checks(r)) for r in reports)
+        save = None
+    else:
+        from sitrep.pipeline import load_pipeline
+
+        reports = load_pipeline().analyze_many((a for _, a in pairs), batch_size=16)
+        save = reports_path.open("w", encoding="utf-8") if reports_path is not None else None
+    for report in reports:
+        if save is not None:
+            save.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
         for f in report.flags:
             rows.append({"corpus": corpus_of[report.article.id], "article": report.article.id, "kind": f.kind,
                          "severity": f.severity, "start": f.evidence.start, "end": f.evidence.end,
                          "evidence": f.evidence.text, "message": f.message})
+    if save is not None:
+        save.close()
     seconds = time.perf_counter() - started
     return rows, {"articles": dict(articles), "seconds": round(seconds, 1)}
 
@@ -103,11 +123,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="articles per corpus (default: all)")
     parser.add_argument("--sample", type=int, default=0, help="write this many flags to bench/results for review")
+    parser.add_argument("--save-reports", type=Path, default=None, help="save every report here (JSON lines)")
+    parser.add_argument("--reuse-reports", action="store_true", help="rerun only the checks on saved reports")
     args = parser.parse_args(argv if argv is not None else [])
     if not GEO.exists() or not ZELENSKY.exists():
         print(f"flags_eval: needs {GEO} and {ZELENSKY}; skipped")
         return 3
-    rows, meta = run(args.limit)
+    rows, meta = run(args.limit, args.save_reports, args.reuse_reports)
     kinds = sorted({r["kind"] for r in rows})
     corpora = list(meta["articles"])
     counts = Counter((r["corpus"], r["kind"]) for r in rows)

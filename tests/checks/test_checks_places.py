@@ -9,7 +9,7 @@ from places_fixture import place
 from sitrep.checks import (flag_confusable_places, flag_nonstandard_spelling, flag_place_outside_stated_area,
                            flag_place_region_mismatch)
 from sitrep.checks.places import km, names_confusable
-from sitrep.records import Article, Report
+from sitrep.records import Article, Place, Report
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +43,18 @@ def test_severodonnetsk_in_the_dpr_is_flagged_as_luhansk(seed_article):
 def test_sloviansk_in_the_donetsk_region_is_not_flagged(seed_article):
     places = tuple(p for p in _seed_places(seed_article.text) if p.text != "Severodonnetsk")
     assert flag_place_region_mismatch(Report(seed_article, places=places)) == []
+
+
+def test_a_list_of_places_is_not_a_container():
+    # address of 3 May 2022: "X, Y, Z regions" lists regions; it does not put Mykolaiv in Zaporizhia
+    text = ("This is one of the episodes of their appalling crimes, which are currently happening in Mariupol, Izyum, "
+            "Kharkiv, Kherson, Donetsk, Luhansk, Mykolaiv, Zaporizhia regions.")
+    start, region_at = text.index("Mykolaiv"), text.index("Zaporizhia")
+    town = Place("Mykolaiv", start, start + 8, geonameid=700569, country="UA", admin1="UA.16", precision="city",
+                 stated_in="Zaporizhia", stated_in_admin1="UA.26", stated_in_country="UA")
+    area = Place("Zaporizhia", region_at, region_at + 10, geonameid=687699, country="UA", admin1="UA.26",
+                 precision="admin1")
+    assert flag_place_region_mismatch(Report(Article.from_text(text), places=(town, area))) == []
 
 
 def test_sevsk_is_far_outside_the_donbas_the_article_is_about(seed_article):
@@ -91,10 +103,17 @@ def test_haversine_sevsk_to_siversk_is_about_445_km():
 
 def test_severodonnetsk_spelling_variant_is_flagged(seed_article):
     text = seed_article.text
-    places = (replace(place("Severodonnetsk", text), matched_by="variant", variant_of="Severodonetsk"),)
+    variant = replace(place("Severodonnetsk", text), matched_by="variant", variant_of="Severodonetsk")
+    places = (variant, place("Sloviansk", text), place("Kramatorsk", text))
     flags = flag_nonstandard_spelling(Report(seed_article, places=places))
     assert [(f.kind, f.evidence.text, f.places) for f in flags] == [
         ("nonstandard_spelling", "Severodonnetsk", ("Severodonnetsk", "Severodonetsk"))]
+
+
+def test_a_loose_match_with_no_place_near_it_is_not_flagged(seed_article):
+    # with nothing found by exact name near it, a variant match is more likely not a place than a misspelling
+    variant = replace(place("Severodonnetsk", seed_article.text), matched_by="variant", variant_of="Severodonetsk")
+    assert flag_nonstandard_spelling(Report(seed_article, places=(variant,))) == []
 
 
 def test_exact_spelling_is_not_flagged(seed_article):

@@ -17,6 +17,7 @@ class Cue:
     kind: str  # prep, relay, cite, verb, adverb, passive
     hedged: bool
     scope: str  # sentence or paragraph
+    flag_unsourced: bool = False  # a source-less use deserves an anonymous_source flag
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +38,8 @@ class AttributionLexicon:
     def load(cls, tables: Tables | None = None) -> "AttributionLexicon":
         """Load cue, anonymity, hedge and role-alias tables, plus actor facts from the shared tables."""
         tables = tables or load_tables()
-        cues = tuple(Cue(text.lower(), kind, hedged == "yes", scope)
-                     for text, kind, hedged, scope in read_tsv("attribution_cues.tsv"))
+        cues = tuple(Cue(text.lower(), kind, hedged == "yes", scope, flag == "yes")
+                     for text, kind, hedged, scope, flag in read_tsv("attribution_cues.tsv"))
         anon = read_tsv("anonymous_sources.tsv")
         state_media = frozenset(alias.lower() for seed in tables.actors if seed.state_media
                                 for alias in (seed.name, *seed.aliases))

@@ -188,7 +188,10 @@ def _sourceless_cues(sent: Span, lexicon: AttributionLexicon, marks: list[tuple[
         cue = lexicon.passive_cue(tok.lemma_) if tok.tag_ == "VBN" else None
         if cue is not None and any(c.dep_ == "auxpass" for c in tok.children):
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and nxt.lower_ == "to":
+            verb_after = tok.i + 2 < len(tok.doc) and tok.doc[tok.i + 2].tag_ == "VB"
+            modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+            # "is said to have …", not "was reported to police" nor the rhetorical "can be said to"
+            if nxt is not None and nxt.lower_ == "to" and verb_after and not modal:
                 aux = next(c for c in tok.children if c.dep_ == "auxpass")
                 s = min(aux.idx, tok.idx)
                 return [_Draft(tok.doc.text[s:nxt.idx + 2], s, nxt.idx + 2, [], cue.hedged, "sentence", "passive")]

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from sitrep.checks.lexicon import check_lexicon
+from sitrep.checks.places import container_right_after, in_a_list
 from sitrep.checks.text import evidence, sentence_bounds
 from sitrep.records import Flag, Report
 
@@ -38,6 +39,9 @@ def _place_contradictions(report: Report) -> list[Flag]:
     for p in sorted(report.places, key=lambda p: p.start):
         if p.geonameid is None or not p.stated_in_admin1 or not p.stated_in:
             continue
+        container = container_right_after(report, p)
+        if container is None or in_a_list(report.article.text, p, container):
+            continue  # "Hawaii and Guam, Louisiana, Nevada" is a list, not a container
         seen = first.setdefault(p.geonameid, (p.stated_in_admin1, p.stated_in))
         if seen[0] != p.stated_in_admin1:
             flags.append(Flag(

@@ -28,6 +28,7 @@ class CheckLexicon:
     figure_outcomes: tuple[str, ...]
     approximate: tuple[str, ...]
     anonymous_words: frozenset[str]
+    flagged_unsourced_cues: tuple[str, ...]  # source-less cues worth an anonymous_source flag
 
     def pattern(self, phrases: tuple[str, ...]) -> re.Pattern[str]:
         """A case-insensitive whole-word regex for any of the phrases, longest first."""
@@ -47,4 +48,5 @@ def check_lexicon() -> CheckLexicon:
         figure_outcomes=tuple(t for t, k in figures if k == "outcome"),
         approximate=tuple(t for t, k in figures if k == "approximate"),
         anonymous_words=frozenset(m.lower() for m, _ in read_tsv("anonymous_sources.tsv")),
+        flagged_unsourced_cues=tuple(row[0].lower() for row in read_tsv("attribution_cues.tsv") if row[4] == "yes"),
     )

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from sitrep.checks.lexicon import check_lexicon
 from sitrep.checks.text import evidence, sentence_bounds
@@ -9,17 +10,25 @@ from sitrep.records import Flag, Place, Report
 
 # how far a place may lie from the article's area before it is "far outside" it; Donbas is ~300 km across
 OUTSIDE_AREA_KM = 250.0
+# an outlier must be clearly beyond the cluster's reach, yet near enough to be a plausible front-line confusion:
+# a place on another continent is a resolver error ("SWAT" as the Swat valley), not a misreported front
+OUTLIER_MIN_KM = 350.0
+OUTLIER_MAX_KM = 1500.0
 # the area is only "stated" when this share of located mentions lies within OUTSIDE_AREA_KM of its centre
 AREA_MIN_SHARE = 0.6
 AREA_MIN_MENTIONS = 4
 # two similar names are only worth a flag when the places they name are this far apart
 CONFUSABLE_MIN_KM = 50.0
+# a resolution the resolver was at least this sure of (softmax share of its top candidate)
+CONFIDENT_SCORE = 0.6
 CONFUSABLE_MIN_LENGTH = 5
 # how far after a place the text may name the container it was put in ("X, a town in the Y region")
 CONTAINER_WINDOW = 120
 _AREA_PRECISIONS = ("city", "admin2", "admin1", "region")
 _SETTLEMENT_PRECISIONS = ("city", "admin2")
-_EVENT_TYPES_AT_FRONT = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "SEIZE"})
+_CONTAINER_PRECISIONS = ("admin1", "admin2", "region", "country")
+# how a place is joined to the region the text puts it in
+_LINK = re.compile(r"\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*")
 
 
 def flag_place_region_mismatch(report: Report) -> list[Flag]:
@@ -27,25 +36,69 @@ def flag_place_region_mismatch(report: Report) -> list[Flag]:
     flags, seen = [], set()
     text = report.article.text
     for p in report.places:
-        if not p.stated_in or p.precision == "country" or p.geonameid is None:
+        if not p.stated_in or p.precision not in _SETTLEMENT_PRECISIONS or p.geonameid is None:
             continue
         admin_clash = p.stated_in_admin1 and p.admin1 and p.stated_in_admin1 != p.admin1
         country_clash = p.stated_in_country and p.country and p.stated_in_country != p.country
         if not (admin_clash or country_clash) or (p.geonameid, p.stated_in) in seen:
             continue
+        container = container_right_after(report, p)
+        if container is None or in_a_list(text, p, container) or _same_region_named(p):
+            continue
+        if _a_candidate_fits(p):
+            continue  # the resolver passed over a candidate inside the stated region: its error, not the text's
+        if container.lat is None or p.lat is None or km(p.lat, p.lon, container.lat, container.lon) > OUTSIDE_AREA_KM:
+            continue  # a homonym far from the stated region is a resolver error; a writer confuses neighbours
         seen.add((p.geonameid, p.stated_in))
         stated = f"{p.stated_in} ({p.stated_in_admin1 or p.stated_in_country})"
         actual = f"{p.admin1_name or p.admin1 or p.country} ({p.admin1 or p.country})"
         if country_clash:
             actual = f"{p.admin1_name + ', ' if p.admin1_name else ''}{p.country}"
-        found = text.find(p.stated_in, p.end, p.end + CONTAINER_WINDOW)
-        end = found + len(p.stated_in) if found != -1 else p.end
         flags.append(Flag(
             kind="place_region_mismatch", severity="warning",
             message=f"The text puts {p.text} in {stated}, but {p.name or p.text} (GeoNames {p.geonameid}) "
                     f"lies in {actual}.",
-            evidence=evidence(text, p.start, end), places=(p.text, p.stated_in)))
+            evidence=evidence(text, p.start, container.end), places=(p.text, p.stated_in)))
     return flags
+
+
+def container_right_after(report: Report, p: Place) -> Place | None:
+    """The area the text names as the container right after the place: 'X, Y', 'X in (the) Y', 'X of the Y'."""
+    text = report.article.text
+    for q in report.places:
+        if q.start < p.end or q.start - p.end > CONTAINER_WINDOW or q.precision not in _CONTAINER_PRECISIONS:
+            continue
+        if q.text != p.stated_in and p.stated_in not in text[q.start - 4:q.end]:
+            continue
+        if _LINK.fullmatch(text[p.end:q.start]):
+            return q
+    return None
+
+
+def in_a_list(text: str, p: Place, container: Place) -> bool:
+    """True for 'Kharkiv, Kherson, Sumy regions' or 'Alaska, Hawaii, Florida and Washington': a list, not a container."""
+    before = text[max(0, p.start - 3):p.start]
+    after = text[container.end:container.end + 14]
+    return bool(re.search(r"(,|\band)\s*$", before)) or bool(re.match(r"(,\s*[A-Z]|\s+and\s+[A-Z]|\s+regions\b)", after))
+
+
+def _same_region_named(p: Place) -> bool:
+    """True when the stated container and the real admin1 share a name stem ('Kyiv region' / 'Kyivska oblast')."""
+    stated = re.sub(r"[^a-z]", "", (p.stated_in or "").lower().split(" ")[0])
+    real = re.sub(r"[^a-z]", "", (p.admin1_name or "").lower())
+    return len(stated) >= 4 and real.startswith(stated[:4])
+
+
+def _a_candidate_fits(p: Place) -> bool:
+    """True when one of the place's other candidates lies in the stated admin1 (or country when none is stated)."""
+    for c in p.candidates:
+        if c.geonameid == p.geonameid:
+            continue
+        if p.stated_in_admin1 and c.admin1 == p.stated_in_admin1:
+            return True
+        if not p.stated_in_admin1 and p.stated_in_country and c.country == p.stated_in_country:
+            return True
+    return False
 
 
 def flag_place_outside_stated_area(report: Report) -> list[Flag]:
@@ -58,17 +111,18 @@ def flag_place_outside_stated_area(report: Report) -> list[Flag]:
         return []
     text = report.article.text
     front = check_lexicon().pattern(check_lexicon().front_cues)
-    event_places = {e.place.start for e in report.events
-                    if e.place is not None and e.place.start is not None and e.type in _EVENT_TYPES_AT_FRONT}
     flags, seen = [], set()
     for p in located:
         if p.precision not in _SETTLEMENT_PRECISIONS or p in members or (p.geonameid or p.text) in seen:
             continue
+        if p.matched_by in ("fuzzy", "variant") or len(p.candidates) > 1 and p.score < CONFIDENT_SCORE:
+            continue  # an uncertain resolution far away is more likely the resolver's error than the article's
         nearest = min(km(p.lat, p.lon, m.lat, m.lon) for m in members)  # type: ignore[arg-type]
-        if nearest <= OUTSIDE_AREA_KM:
+        if not OUTLIER_MIN_KM < nearest <= OUTLIER_MAX_KM or p.text.isupper():
             continue
         s, e = sentence_bounds(text, p.start)
-        if p.start not in event_places and not front.search(text, s, e):
+        # only war-front wording counts: an ASSAULT event is also a bar fight in local news
+        if not front.search(text, s, e):
             continue
         seen.add(p.geonameid or p.text)
         area = centre.admin1_name or centre.name or centre.text
@@ -107,6 +161,9 @@ def flag_confusable_places(report: Report) -> list[Flag]:
             pa, pb = by_text[a], by_text[b]
             if pa.geonameid == pb.geonameid or not names_confusable(a, b):
                 continue
+            if {pa.matched_by, pb.matched_by} & {"fuzzy", "variant"} or not (_near_other_places(report, pa)
+                                                                             or _near_other_places(report, pb)):
+                continue  # a loose match ("Buchas") or two names the article places nowhere near anything else
             distance = km(pa.lat, pa.lon, pb.lat, pb.lon)  # type: ignore[arg-type]
             if distance < CONFUSABLE_MIN_KM:
                 continue
@@ -135,8 +192,14 @@ def flag_nonstandard_spelling(report: Report) -> list[Flag]:
     """A toponym whose spelling the gazetteer lacks, reached only by transliteration variants or fuzzy matching."""
     flags, seen = [], set()
     for p in report.places:
-        if p.matched_by not in ("fuzzy", "variant") or p.text.lower() in seen:
+        if p.matched_by not in ("fuzzy", "variant") or p.text.lower() in seen or any(ch.isdigit() for ch in p.text):
             continue
+        if _names_a_person(report, p) or not _near_other_places(report, p):
+            continue  # a loose match with nothing around it is more likely not a place at all
+        if not looks_like_a_respelling(p.text, p.variant_of or p.name or ""):
+            continue
+        if _followed_by_a_name(report.article.text, p.text) or _plural_of_a_place(report, p):
+            continue  # "Glennwood Academy", "Shota Utiashvili", "such Buchas": not a misspelt toponym
         standard = p.variant_of or p.name or "?"
         if standard.lower() == p.text.lower():
             continue
@@ -148,6 +211,48 @@ def flag_nonstandard_spelling(report: Report) -> list[Flag]:
                     f"({p.name}, GeoNames {p.geonameid}) through {how}. Check that this is the place meant.",
             evidence=evidence(report.article.text, p.start, p.end), places=(p.text, standard)))
     return flags
+
+
+def looks_like_a_respelling(written: str, standard: str) -> bool:
+    """True when `written` is `standard` with a letter or two changed inside its words (Severodonnetsk).
+
+    Not a respelling: a different word count ('Edwardsville District'), a changed first letter ('Hampton
+    Hills' / 'Hampton Mills'), an ending added ('South Ossetian', 'Banksy'), lower case ('veranda').
+    """
+    if not written[:1].isupper() or written.lower().startswith(standard.lower()):
+        return False
+    words, std = written.lower().split(), standard.lower().split()
+    if len(words) != len(std):
+        return False
+    changed = [(w, v) for w, v in zip(words, std) if w != v]
+    return bool(changed) and all(w[0] == v[0] and levenshtein(w, v) <= 2 for w, v in changed)
+
+
+def _followed_by_a_name(text: str, written: str) -> bool:
+    """True when some mention of the toponym runs on into a capitalised word: it is part of a longer name."""
+    return any(re.match(r" [A-Z][a-z]", text[m.end():m.end() + 3]) for m in re.finditer(re.escape(written), text))
+
+
+def _plural_of_a_place(report: Report, p: Place) -> bool:
+    """True for a plural in s ('Pechenegs', 'such Buchas'): a people or a figure of speech, not a town."""
+    if not p.text.endswith("s"):
+        return False
+    standard = p.variant_of or p.name or ""
+    return not standard.endswith("s") or any(q.text == p.text[:-1] for q in report.places)
+
+
+def _names_a_person(report: Report, p: Place) -> bool:
+    """True when an entity mention (a person, unit or organisation) covers the toponym."""
+    return any(m.start <= p.start and p.end <= m.end for e in report.entities for m in e.mentions)
+
+
+def _near_other_places(report: Report, p: Place) -> bool:
+    """True when another place of the article, found by exact name, lies within OUTSIDE_AREA_KM of this one."""
+    if p.lat is None or p.lon is None:
+        return False
+    return any(q.geonameid != p.geonameid and q.lat is not None and q.lon is not None
+               and q.matched_by in ("exact", "region_table") and q.precision != "country"
+               and km(p.lat, p.lon, q.lat, q.lon) <= OUTSIDE_AREA_KM for q in report.places)
 
 
 def _where(p: Place) -> str:
