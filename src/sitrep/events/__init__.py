@@ -92,7 +92,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     cues = lexicon.roles
     object_words = frozenset(v for c in rule.conditions if c.kind == "dobj" and not c.negated for v in c.values)
     roles = find_roles(token, cues, index, object_words, rule.type)
-    actors: list[tuple[ActorRef | None, str]] = [(_ref_or_none(t, cues, index), _how(t, index)) for t in roles.actors]
+    actors: list[tuple[ActorRef | None, str]] = [(actor_ref(t, cues, index), _how(t, index)) for t in roles.actors]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
     recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
@@ -121,11 +121,6 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                       modality=modality, attributed_to=chain, confidence=round(min(1.0, confidence), 3))
         drafts.append(Draft(event, token, order, sentence_of[sent.start], place is not None and place_conf >= CLAUSE))
     return drafts
-
-
-def _ref_or_none(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
-    """The actor ref of a role token (pronouns resolved)."""
-    return actor_ref(token, cues, index)
 
 
 def _source_hedges(trigger: Evidence, attributions: tuple[Attribution, ...]) -> bool:

@@ -48,7 +48,7 @@ class DocIndex:
 
 def _places_from_ner(doc: Doc, owner: dict[tuple[int, int], Entity]):
     """Unresolved places from NER spans (and proper nouns conjoined with them) when geo gave nothing."""
-    claimed = [span for span in owner]
+    claimed = list(owner)
     seen: set[int] = set()
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS or any(s < ent.end_char and ent.start_char < e for s, e in claimed):
@@ -61,3 +61,18 @@ def _places_from_ner(doc: Doc, owner: dict[tuple[int, int], Entity]):
                 seen.add(conj.idx)
                 yield Place(text=conj.text, start=conj.idx, end=conj.idx + len(conj.text), matched_by="ner")
 
+
+def lemma_of(token: Token) -> str:
+    """The lower-cased lemma, repairing plural nouns the small model leaves unlemmatised ('preparations')."""
+    lemma = token.lemma_.lower()
+    if token.tag_ == "NNS" and lemma == token.lower_ and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    return lemma
+
+
+def clause_of(token: Token) -> Token:
+    """The nearest verb at or above the token: the clause whose words qualify it."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
+from sitrep.events.context import clause_of
 from sitrep.tables import read_tsv
 
 _GRANULARITIES = ("day", "week", "month", "year")
@@ -71,7 +72,7 @@ class DateResolver:
         A trigger in a subordinate clause ('a ceremony today for a journalist who was killed') does not
         take the main clause's date; a main-clause trigger reads the whole sentence.
         """
-        clause = _clause_of(trigger)
+        clause = clause_of(trigger)
         lo, hi = (sent.start_char, sent.end_char) if clause.dep_ == "ROOT" else _char_range(clause)
         found: list[tuple[int, str]] = []
         for ent in sent.ents:
@@ -83,13 +84,6 @@ class DateResolver:
                     found.append((abs(sent.start_char + m.start() - trigger.idx), m.group(0)))
         return [text for _, text in sorted(found, key=lambda pair: pair[0])]
 
-
-def _clause_of(trigger: Token) -> Token:
-    """The nearest verb at or above the trigger."""
-    node = trigger
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node
 
 
 def _char_range(token: Token) -> tuple[int, int]:

@@ -167,17 +167,12 @@ def merge_complementary_events(drafts: list[Draft]) -> list[Draft]:
                                              attributed_to=_union(ev.attributed_to, donor.event.attributed_to),
                                              confidence=round(ev.confidence * 0.9, 3)))
         out.append(d)
-    return [d for d in out if id(d) not in donors_used and not _donated(d, drafts, donors_used)]
+    return [d for d in out if id(d) not in donors_used]  # donors have actors, so they were never rebuilt
 
 
 def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     """Sources of two mentions of one event, each once, in order: both mentions are sourced claims about it."""
     return first + tuple(x for x in second if x not in first)
-
-
-def _donated(draft: Draft, originals: list[Draft], used: set[int]) -> bool:
-    """True when the draft (unchanged from the original list) served as a donor."""
-    return any(id(o) in used and o.event is draft.event for o in originals)
 
 
 def inherit_actors(drafts: list[Draft]) -> list[Draft]:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from sitrep.events.context import clause_of
 from sitrep.tables import read_tsv
 
 # which modality wins when several cues govern one trigger
@@ -47,7 +48,7 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
         # a relative clause describes a participant: the main clause's modals and negation stop there,
         # while reporting frames above ("reports suggest") still cover it
         framed_only = framed_only or node.dep_ in ("relcl", "acl")
-    clause = _clause_of(trigger)
+    clause = clause_of(trigger)
     text = clause.doc.text[min(t.idx for t in clause.subtree):max(t.idx + len(t) for t in clause.subtree)].lower()
     for phrase, kind in cues.by_where["phrase"].items():
         if phrase in text:
@@ -102,9 +103,3 @@ def _is_not_only(token: Token) -> bool:
     return nxt is not None and nxt.lower_ == "only"
 
 
-def _clause_of(trigger: Token) -> Token:
-    """The nearest verb at or above the trigger: the clause whose phrases qualify it."""
-    node = trigger
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    return node

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from sitrep.events.context import DocIndex
+from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.triggers import event_theme
 from sitrep.records import ActorRef
 from sitrep.tables import Nationality
@@ -185,7 +185,7 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
     # climb 'a series of X', 'in X' to the verb that governs the noun phrase
     while node.dep_ == "pobj" and node.head.head.i != node.head.i:
         prep = node.head
-        if prep.lower_ == "of" and _lemma(prep.head) in _QUANTITY_HEADS:
+        if prep.lower_ == "of" and lemma_of(prep.head) in _QUANTITY_HEADS:
             node = prep.head
         elif prep.head.pos_ == "VERB":
             node = prep
@@ -193,7 +193,7 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
         else:
             return None
     verb = node.head
-    if verb.pos_ != "VERB" or _lemma(verb) not in cues.light_verbs or node.dep_ not in ("dobj", "prep", "obj"):
+    if verb.pos_ != "VERB" or lemma_of(verb) not in cues.light_verbs or node.dep_ not in ("dobj", "prep", "obj"):
         return None
     return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
 
@@ -201,7 +201,7 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
 def _participant_in_relative(noun: Token, cues: RoleCues) -> Token | None:
     """'The conversation, which included Colonel Denis Pyrogov' adds Pyrogov as a participant."""
     for child in noun.children:
-        if child.dep_ == "relcl" and _lemma(child) in cues.participant_verbs:
+        if child.dep_ == "relcl" and lemma_of(child) in cues.participant_verbs:
             return next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
     return None
 
@@ -221,11 +221,6 @@ def _with_conjuncts(token: Token | None) -> tuple[Token, ...]:
     if token is None:
         return ()
     return (token, *(c for c in token.conjuncts if c.i > token.i))
-
-
-def _lemma(token: Token) -> str:
-    """Lower-cased lemma."""
-    return token.lemma_.lower()
 
 
 def implicit_actor_in_phrase(trigger: Token, index: DocIndex) -> Token | None:

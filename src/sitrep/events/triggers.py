@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.errors import MissingDataError
-from sitrep.events.context import DocIndex
+from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.ontology import Ontology
 from sitrep.tables import read_tsv
 
@@ -80,7 +80,7 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]]) ->
             continue
         if _names_a_state_or_thing(token):
             continue
-        for rule in rules.get(_lemma(token), ()):
+        for rule in rules.get(lemma_of(token), ()):
             if _pos_fits(token, rule.pos) and all(_holds(c, token, index) for c in rule.conditions):
                 found.append(TriggerMatch(token, rule))
                 break
@@ -92,14 +92,6 @@ def _names_a_state_or_thing(token: Token) -> bool:
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return True
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
-
-
-def _lemma(token: Token) -> str:
-    """The lower-cased lemma, repairing plural nouns the small model leaves unlemmatised."""
-    lemma = token.lemma_.lower()
-    if token.tag_ == "NNS" and lemma == token.lower_ and lemma.endswith("s"):
-        lemma = lemma[:-1]
-    return lemma
 
 
 def _pos_fits(token: Token, pos: str) -> bool:
@@ -128,18 +120,18 @@ def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
             return bool(objects)
         if "@ENT" in values:
             return any(index.entity_at(o) for o in objects)
-        return any(_lemma(o) in values for o in objects)
+        return any(lemma_of(o) in values for o in objects)
     if condition.kind == "pobj":
-        return any(_lemma(g) in values for c in token.children if c.dep_ in _PREP_DEPS
+        return any(lemma_of(g) in values for c in token.children if c.dep_ in _PREP_DEPS
                    for g in c.children if g.dep_ == "pobj")
     if condition.kind == "dep":
         return any(c.dep_ in values for c in token.children)
     if condition.kind == "child":
-        return any(_lemma(c) in values or c.lower_ in values for c in token.children)
+        return any(lemma_of(c) in values or c.lower_ in values for c in token.children)
     if condition.kind == "head":
-        return token.head.i != token.i and (_lemma(token.head) in values or token.head.lower_ in values)
+        return token.head.i != token.i and (lemma_of(token.head) in values or token.head.lower_ in values)
     if condition.kind == "gov":
-        return any(_lemma(a) in values for a in token.ancestors)
+        return any(lemma_of(a) in values for a in token.ancestors)
     if condition.kind == "subj":
         return any(_is_named(s, index) for s in _clause_subjects(token))
     return _test_argument(values, token, index)
