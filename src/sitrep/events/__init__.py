@@ -73,8 +73,8 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     drafts: list[Draft] = []
     matches = find_triggers(index, lexicon.rules)
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
-    consumed = {c.i for m in matches for c in m.token.children if c.dep_ in ("dobj", "obj")
-                and any(k.kind == "dobj" and not k.negated and c.lemma_.lower() in k.values for k in m.rule.conditions)}
+    consumed = {c.i for m in matches for c in m.token.children
+                if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _object_words(m.rule)}
     matches = [m for m in matches if m.token.i not in consumed]
     trigger_types = {m.token.i: m.rule.type for m in matches}
     sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
@@ -90,24 +90,19 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     """One draft event per coordinated actor x recipient x place of a trigger."""
     token, rule = match.token, match.rule
     cues = lexicon.roles
-    object_words = frozenset(v for c in rule.conditions if c.kind == "dobj" and not c.negated for v in c.values)
-    roles = find_roles(token, cues, index, object_words, rule.type)
+    roles = find_roles(token, cues, index, _object_words(rule), rule.type)
     actors: list[tuple[ActorRef | None, str]] = [(actor_ref(t, cues, index), _how(t, index)) for t in roles.actors]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
     recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
     found_places, place_conf = event_places(token, roles.theme, roles.actors + roles.recipients, cues, index)
-    modality, _cue = modality_of(token, lexicon.modality)
-    embedded = embedded_modality(token, trigger_types, lexicon.modality)
-    if embedded and modality in ("asserted", "hedged"):
-        modality = embedded  # the enclosing event (a demand, a refusal) is what the text asserts
     date, granularity = lexicon.dates.date_for(token, article.date)
     sent = token.sent
-    evidence = Evidence(sent.start_char, sent.end_char, sent.text)
+    sent_text = sent.text.rstrip()
+    evidence = Evidence(sent.start_char, sent.start_char + len(sent_text), sent_text)
     trigger = Evidence(token.idx, token.idx + len(token.text), token.text)
     chain = tuple(attribution.chain_for_span(trigger.start, trigger.end, attributions, index.doc))
-    if modality == "asserted" and _source_hedges(trigger, attributions):
-        modality = "hedged"  # "X claimed that...", "reportedly": the source, not the syntax, hedges it
+    modality, embedded = _modality(token, trigger, trigger_types, attributions, lexicon)
     kind = lexicon.ontology.types[rule.type]
     drafts = []
     combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
@@ -121,6 +116,23 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                       modality=modality, attributed_to=chain, confidence=round(min(1.0, confidence), 3))
         drafts.append(Draft(event, token, order, sentence_of[sent.start], place is not None and place_conf >= CLAUSE))
     return drafts
+
+
+def _object_words(rule: TriggerRule) -> frozenset[str]:
+    """Objects a row names as part of the trigger ('express gratitude', 'lift the ban')."""
+    return frozenset(v for c in rule.conditions if c.kind == "dobj" and not c.negated for v in c.values)
+
+
+def _modality(token: Token, trigger: Evidence, trigger_types: dict[int, str], attributions: tuple[Attribution, ...],
+              lexicon: EventLexicon) -> tuple[str, bool]:
+    """The event's modality, and whether another event encloses it (which then decides it)."""
+    modality, _cue = modality_of(token, lexicon.modality)
+    embedded = embedded_modality(token, trigger_types, lexicon.modality)
+    if embedded and modality in ("asserted", "hedged"):
+        modality = embedded  # the enclosing event (a demand, a refusal) is what the text asserts
+    if modality == "asserted" and _source_hedges(trigger, attributions):
+        modality = "hedged"  # "X claimed that...", "reportedly": the source, not the syntax, hedges it
+    return modality, embedded is not None
 
 
 def _source_hedges(trigger: Evidence, attributions: tuple[Attribution, ...]) -> bool:
