@@ -141,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         p = precision.get(k, {})
         cells = "".join(f"{table[c][k]['flags']:>8} {table[c][k]['per_article']:>8.3f} " for c in corpora)
         print(f"{k:28}{cells}{p.get('checked', 0):>9}{p.get('precision', float('nan')):>11.2f}")
-    print(f"articles: {meta['articles']}; {len(rows)} flags in {meta['seconds']} s (pipeline included)")
+    how = "checks only, on saved reports" if args.reuse_reports else "pipeline included"
+    print(f"articles: {meta['articles']}; {len(rows)} flags in {meta['seconds']} s ({how})")
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"flags-{date.today().isoformat()}.json"
     out.write_text(json.dumps({"articles": meta["articles"], "seconds": meta["seconds"], "limit": args.limit,
@@ -149,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
                                "review_file": str(REVIEW.relative_to(ROOT))}, indent=2), encoding="utf-8")
     print(f"wrote {out}")
     if args.sample:
-        sample = RESULTS / f"flags-sample-{date.today().isoformat()}.tsv"
+        # samples quote article text (GPL corpora): kept out of git by the *.tmp rule in .gitignore
+        sample = RESULTS / f"flags-sample-{date.today().isoformat()}.tsv.tmp"
         write_sample(rows, args.sample, sample)
-        (RESULTS / f"flags-all-{date.today().isoformat()}.jsonl").write_text(
+        (RESULTS / f"flags-all-{date.today().isoformat()}.jsonl.tmp").write_text(
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        print(f"wrote {sample} for review, and every flag to flags-all-<date>.jsonl")
+        print(f"wrote {sample} for review, and every flag to flags-all-<date>.jsonl.tmp")
     return 0
 
 

@@ -179,7 +179,7 @@ def flag_confusable_places(report: Report) -> list[Flag]:
 def names_confusable(a: str, b: str) -> bool:
     """True for names one edit apart, or two letters inserted into the other ('sevsk' in 'seversk')."""
     short, long_ = sorted((a.lower(), b.lower()), key=len)
-    if len(short) < CONFUSABLE_MIN_LENGTH - 1 or long_.startswith(short + " "):
+    if len(short) < CONFUSABLE_MIN_LENGTH or long_.startswith(short + " "):
         return False
     distance = levenshtein(short, long_)
     if distance == 1:
