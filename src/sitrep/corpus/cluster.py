@@ -106,18 +106,26 @@ def points_from_reports(reports: Iterable[Report], groups: Mapping[str, str] | N
 def cluster_events(points: Sequence[EventPoint], params: ClusterParams = ClusterParams()) -> list[EventCluster]:
     """Cluster events across articles; every event lands in exactly one cluster (often alone)."""
     ordered = sorted(points, key=lambda p: (p.type, p.day or dt.date.max, p.article_sha, p.event_idx))
+    clusters: list[list[EventPoint]] = []
     open_clusters: list[list[EventPoint]] = []
     for point in ordered:
+        if open_clusters and open_clusters[0][0].type != point.type:
+            open_clusters = []
+        if point.day is not None:  # points come in date order: clusters anchored before the window are closed
+            open_clusters = [m for m in open_clusters
+                             if m[0].day is not None and (point.day - m[0].day).days <= params.window_days]
         best, best_km = None, math.inf
         for members in open_clusters:
             km = _distance_if_compatible(members[0], point, params)
             if km is not None and km < best_km:
                 best, best_km = members, km
         if best is None:
-            open_clusters.append([point])
+            best = [point]
+            clusters.append(best)
+            open_clusters.append(best)
         else:
             best.append(point)
-    return [_summarise(members) for members in open_clusters]
+    return [_summarise(members) for members in clusters]
 
 
 def _distance_if_compatible(anchor: EventPoint, p: EventPoint, params: ClusterParams) -> float | None:
