@@ -54,6 +54,7 @@ def ingest(
     progress = _progress() if live else None
 
     def on_batch(done: BatchDone) -> None:
+        """Advance the progress bar, or log one line when stderr is not a terminal."""
         rate = done.total_stored / done.elapsed_s if done.elapsed_s else 0.0
         if progress is not None:
             progress.update(task, completed=done.total_stored, rate=rate)
@@ -64,6 +65,7 @@ def ingest(
     items = iter_articles(paths, options)
 
     def run() -> "object":
+        """Run the chosen runner over the inputs."""
         if use_dask:
             from sitrep.corpus.dask_runner import ingest_with_dask
 

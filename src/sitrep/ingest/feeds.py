@@ -68,6 +68,7 @@ def read_feed(path: str | Path) -> Iterator[FeedItem]:
 def _rss_item(item: ET.Element, feed_title: str | None) -> FeedItem:
     """Read an RSS 2.0 or 1.0 <item>; the fullest body wins (content:encoded over description)."""
     def child(name: str) -> str | None:
+        """Text of a child element, un-namespaced (RSS 2.0) or in the RSS 1.0 namespace."""
         return _text(item.find(name)) or _text(item.find(f"{_RSS1}{name}"))
 
     url = child("link")

@@ -89,6 +89,7 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: str | Path) -> int:
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     """One event in PLOVER JSON: event, mode, source/target actors, date, text, plus sitrep's evidence."""
     def actors(prefix: str) -> list[dict[str, Any]]:
+        """The actor or recipient as a one-element PLOVER actor list (empty when unknown)."""
         if not row[f"{prefix}_text"]:
             return []
         return [{"actorText": row[f"{prefix}_text"], "code": row[f"{prefix}_country"],
