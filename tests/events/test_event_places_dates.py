@@ -89,3 +89,17 @@ def test_ids_offsets_evidence_and_confidence(seed_report, seed_text):
         assert e.evidence.start <= e.trigger.start < e.trigger.end <= e.evidence.end
         assert 0.0 <= e.confidence <= 1.0
         assert e.cameo and e.quad_class in (1, 2, 3, 4)
+
+
+def test_today_dates_the_talks_and_the_recipient_hangs_off_the_light_verb(sentence_report):
+    report = sentence_report("I held talks today with a delegation of US senators")
+    (ev,) = [e for e in report.events if e.trigger.text == "talks"]
+    assert (ev.date, ev.date_granularity) == ("2022-05-14", "day")  # the address is dated 2022-05-14
+    assert ev.recipient.text.startswith("delegation of US senators")
+    assert ev.place is None  # "US" describes the senators, it is not where the talks were held
+
+
+def test_an_ordinal_day_count_is_not_a_calendar_year(sentence_report):
+    report = sentence_report("On the 80th day of the full-scale invasion")
+    (ev,) = [e for e in report.events if e.trigger.text == "invasion"]
+    assert (ev.date, ev.date_granularity) == (None, "unknown")

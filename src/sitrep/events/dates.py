@@ -11,6 +11,8 @@ from sitrep.events.context import clause_of
 from sitrep.tables import read_tsv
 
 _GRANULARITIES = ("day", "week", "month", "year")
+# a phrase without a written year never resolves further than this from the article date
+_MAX_RELATIVE_YEARS = 2
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
@@ -63,6 +65,8 @@ class DateResolver:
         if data is None:
             return None, "unknown"
         date_obj, period = data
+        if base is not None and not _YEAR.search(phrase) and abs(date_obj.year - base.year) > _MAX_RELATIVE_YEARS:
+            return None, "unknown"  # "the 80th day of the invasion" is not 1980: no year written, none that far
         granularity = granularity or (period if period in _GRANULARITIES else "day")
         return date_obj.date().isoformat(), granularity
 

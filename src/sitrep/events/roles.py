@@ -174,6 +174,9 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
         actor = _nominal_roles(noun.head, cues)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
     recipient = _prep_object(noun, cues.recipient_preps - {"to"} if theme is not None else cues.recipient_preps)
+    if recipient is None:  # "held talks today with a delegation": the parser hangs "with" on the light verb
+        verb = _light_verb_of(noun, cues)
+        recipient = _prep_object(verb, cues.recipient_preps - {"on", "at"}) if verb is not None else None
     if recipient is None:
         recipient = _participant_in_relative(noun, cues)
     return actor, recipient, theme
@@ -196,6 +199,14 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
     if verb.pos_ != "VERB" or lemma_of(verb) not in cues.light_verbs or node.dep_ not in ("dobj", "prep", "obj"):
         return None
     return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
+
+
+def _light_verb_of(noun: Token, cues: RoleCues) -> Token | None:
+    """The light verb whose object the event noun is ('held talks'), if any."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and lemma_of(head) in cues.light_verbs:
+        return head
+    return None
 
 
 def _participant_in_relative(noun: Token, cues: RoleCues) -> Token | None:
@@ -325,9 +336,10 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
     end = token.idx + len(token.text)
     of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
-        tail = [t for t in of.subtree if not t.is_punct or t.i < max(x.i for x in of.subtree)]
-        if tail and not any(t.dep_ in ("relcl", "acl", "appos") for t in tail):
-            end = max(t.idx + len(t.text) for t in tail)
+        for tok in of.subtree:  # "a delegation of US senators[, led by ...]": stop at a clause or comma
+            if tok.is_punct or tok.dep_ in ("relcl", "acl", "appos", "cc"):
+                break
+            end = tok.idx + len(tok.text)
     return start, end
 
 
