@@ -15,7 +15,7 @@ METHODS = ("context", "population", "first")
 # spelling, a short admin form ("Kursk" for Kursk Oblast) or a transliteration skeleton.
 NAME_WEIGHT = {"region_table": 0.35, "name": 0.3, "alt": 0.15, "short": 0.0, "variant": 0.05, "fuzzy": 0.0}
 # Areas and capitals are named far more often than their population alone suggests.
-FEATURE_WEIGHT = {"PCLI": 0.6, "CONT": 0.3, "RGN": 0.35, "ADM1": 0.25, "ADM2": 0.0, "PPLC": 0.3, "PPL": 0.0}
+FEATURE_WEIGHT = {"PCLI": 0.6, "CONT": 0.3, "RGN": 0.35, "ADM1": 0.25, "ADM2": 0.0, "PPLC": 0.45, "PPL": 0.0}
 SUFFIX_AGREES, SUFFIX_DISAGREES = 0.6, -0.6  # "Donetsk region" names the oblast, not the city
 BARE_SHORT_FORM = -0.4
 CONTAINER_ADMIN1, CONTAINER_COUNTRY = 1.0, 0.5  # the text says where the place is
