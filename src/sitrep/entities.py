@@ -77,6 +77,7 @@ def _overlaps_any(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
 def _collect_people(doc: Doc, tables: Tables) -> list[_Draft]:
     """PERSON spans grouped by full name, with rank, role and nationality from their context."""
     by_name: dict[str, _Draft] = {}
+    text = doc.text  # Doc.text joins every token: build it once, not per mention
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -89,7 +90,7 @@ def _collect_people(doc: Doc, tables: Tables) -> list[_Draft]:
         if draft is None:
             draft = by_name[key] = _Draft(text=name, type="PERSON")
         draft.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-        _read_person_context(doc, ent, draft, tables)
+        _read_person_context(doc, text, ent, draft, tables)
     # a one-word name that is the surname of a longer name is the same person
     full = [d for d in by_name.values() if " " in d.text]
     merged: list[_Draft] = []
@@ -129,9 +130,9 @@ def _strip_titles(ent: Span, tables: Tables) -> Span | None:
     return span if span.text.strip() else None
 
 
-def _read_person_context(doc: Doc, ent: Span, draft: _Draft, tables: Tables) -> None:
+def _read_person_context(doc: Doc, text: str, ent: Span, draft: _Draft, tables: Tables) -> None:
     """Read rank, title, nationality before the name and an appositive role after it."""
-    before = doc.text[max(0, ent.start_char - 60):ent.start_char]
+    before = text[max(0, ent.start_char - 60):ent.start_char]
     rank = _rank_before(before, tables)
     if rank and not draft.rank:
         draft.rank, draft.sector = rank, draft.sector or "MIL"
@@ -140,7 +141,7 @@ def _read_person_context(doc: Doc, ent: Span, draft: _Draft, tables: Tables) -> 
         draft.role = title
     if nationality and not draft.country_explicit:
         draft.country, draft.country_explicit = nationality, True
-    role = _appositive_role(doc, ent, tables)
+    role = _appositive_role(text, ent, tables)
     if role and (not draft.role or len(role) > len(draft.role)):
         draft.role = role
     if draft.role:
@@ -180,9 +181,9 @@ def _title_before(doc: Doc, ent: Span, tables: Tables) -> tuple[str | None, str 
     return (title, nationality)
 
 
-def _appositive_role(doc: Doc, ent: Span, tables: Tables) -> str | None:
+def _appositive_role(text: str, ent: Span, tables: Tables) -> str | None:
     """The role in an apposition after the name: ', the commander of the 6th ... Brigade,'."""
-    rest = doc.text[ent.end_char:ent.end_char + 160]
+    rest = text[ent.end_char:ent.end_char + 160]
     m = re.match(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?", rest)
     if not m:
         return None
@@ -226,16 +227,17 @@ def _collect_named(doc: Doc, tables: Tables, surnames: set[str]) -> list[_Draft]
     """
     seeds = {alias.lower(): seed for seed in tables.actors for alias in (seed.name, *seed.aliases)}
     by_key: dict[str, _Draft] = {}
+    full_text = doc.text
     for ent in doc.ents:
         label = _ACTOR_LABELS.get(ent.label_)
         if label is None or label == "PERSON":
             continue
         span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
         start, end, text = span.start_char, span.end_char, span.text
-        ext = _ORG_EXTENSION.match(doc.text[end:end + 40]) if label == "ORG" else None
+        ext = _ORG_EXTENSION.match(full_text[end:end + 40]) if label == "ORG" else None
         if ext:
             end += ext.end()
-            text = doc.text[start:end]
+            text = full_text[start:end]
         seed = seeds.get(text.lower())
         if seed is None and (surname_key(text) in surnames or text.lower() in tables.roles):
             continue  # a person's surname, or a bare role noun ("Army", "officials"), is not an organisation
@@ -292,7 +294,7 @@ def _attach_surname_mentions(doc: Doc, people: list[_Draft]) -> None:
             seen.add((ent.start_char, ent.end_char))
     # sentence-initial surnames the model missed entirely
     for tok in doc:
-        d = surnames.get(tok.lower_) if " " in tok.doc.text[tok.idx - 1:tok.idx] or tok.i == 0 else None
+        d = surnames.get(tok.lower_) if tok.i == 0 or doc[tok.i - 1].whitespace_ else None
         if d and " " in d.text and tok.text[:1].isupper() and (tok.idx, tok.idx + len(tok.text)) not in seen:
             if not any(m.start <= tok.idx < m.end for m in d.mentions):
                 d.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text))
@@ -300,12 +302,13 @@ def _attach_surname_mentions(doc: Doc, people: list[_Draft]) -> None:
 
 def _drop_event_names(doc: Doc, drafts: list[_Draft]) -> None:
     """Drop one-word 'people' that name an event or movement ('Maidan' in 'the Maidan uprising')."""
+    text = doc.text
     for d in drafts:
         if d.type != "PERSON" or " " in d.text:
             continue
         keep = []
         for m in d.mentions:
-            following = doc.text[m.end:m.end + 30].split()
+            following = text[m.end:m.end + 30].split()
             if following and following[0].lower().strip(".,;") in _EVENT_HEADS:
                 continue
             keep.append(m)
