@@ -17,7 +17,7 @@ from sitrep.store.schema import ARTICLE_TABLES, connect
 
 ROOT = Path(__file__).resolve().parents[2]
 LGL = ROOT.parent / "shared" / "eval" / "geo" / "lgl.xml"
-SITREP = Path(sys.executable).parent / "sitrep"
+SITREP = [sys.executable, "-m", "sitrep.cli"]  # the CLI entry point, without relying on the console script
 
 
 def need_corpus() -> list[dict]:
@@ -77,7 +77,7 @@ def test_entities_in_the_store_match_a_fresh_analysis(tmp_path, pipeline):
 
 def run_until_killed(args: list[str], kill_after_batch: int) -> list[str]:
     """Start `sitrep ingest`, SIGKILL it right after it reports a committed batch; return its stderr lines."""
-    proc = subprocess.Popen([str(SITREP), "ingest", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen([*SITREP, "ingest", *args], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                             text=True, env={**os.environ, "COLUMNS": "200"})
     lines = []
     try:
@@ -107,7 +107,7 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
     con.close()
     assert after_kill % 3 == 0 and after_kill >= 6 and orphans == 0
 
-    done = subprocess.run([str(SITREP), "ingest", *args], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([*SITREP, "ingest", *args], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert f"already stored {after_kill}" in done.stderr
 
