@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from sitrep.events.ontology import Ontology
+from sitrep.events.roles import SERIES_NOUNS
 from sitrep.records import ActorRef, Event
 
 # how many sentences back a mode or an implicit actor may come from
@@ -13,7 +14,6 @@ _WINDOW = 3
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # "each phone call", "every attack": quantified event nouns talk about a class of events
 _QUANTIFIERS = frozenset({"each", "every", "any", "no", "all"})
-_SERIES_HEADS = frozenset({"series", "wave", "string", "spate", "flurry", "round", "number"})
 # capture/seizure of a place is coded ASSAULT, while 'the seizure' may come back as COERCE: one family
 _FAMILIES = {"COERCE": "ASSAULT"}
 
@@ -89,7 +89,7 @@ def _is_quantified(token: Token) -> bool:
 def _in_a_series(token: Token) -> bool:
     """'a series of urgent phone calls', 'a wave of strikes': a summary of events told one by one elsewhere."""
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _SERIES_HEADS
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in SERIES_NOUNS
 
 
 def _actor_is_a_subject(draft: Draft) -> bool:

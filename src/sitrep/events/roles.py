@@ -13,7 +13,8 @@ from sitrep.tables import Nationality
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "flat", "case"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
-_QUANTITY_HEADS = frozenset({"series", "wave", "number", "round", "string", "spate", "flurry", "set", "lot"})
+# "a series of calls", "a wave of strikes": nouns that count events (the event noun is their 'of' object)
+SERIES_NOUNS = frozenset({"series", "wave", "number", "round", "string", "spate", "flurry", "set", "lot"})
 # dependencies that keep us inside one noun phrase when climbing to an implicit actor
 _NP_CLIMB_DEPS = frozenset({"pobj", "prep", "amod", "acomp", "appos", "compound"})
 
@@ -188,7 +189,7 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
     # climb 'a series of X', 'in X' to the verb that governs the noun phrase
     while node.dep_ == "pobj" and node.head.head.i != node.head.i:
         prep = node.head
-        if prep.lower_ == "of" and lemma_of(prep.head) in _QUANTITY_HEADS:
+        if prep.lower_ == "of" and lemma_of(prep.head) in SERIES_NOUNS:
             node = prep.head
         elif prep.head.pos_ == "VERB":
             node = prep
