@@ -1,6 +1,11 @@
 """Actor and recipient from the parse: active, passive, nominal, coordinated, relative and implicit."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 
 def test_passive_by_phrase_is_the_actor_and_subject_the_recipient(sentence_report, events_of):
     report = sentence_report("220 Ukrainian children have been killed by the Russian army")
@@ -92,14 +97,11 @@ def test_light_verb_subject_is_the_actor_of_the_event_noun(sentence_report, even
     assert ev.mode == "visit" and "Kiril Petkov" in ev.actor.text and ev.place.text == "Kyiv"
 
 
-GSR = __import__("pathlib").Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "events" / "PLOVER_GSR_CAMEO.json"
+GSR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "events" / "PLOVER_GSR_CAMEO.json"
 
 
 def test_named_subject_of_must_under_a_speech_verb_is_asked_to_act(analyze_text, events_of):
-    import json
-
     if not GSR.exists():
-        import pytest
         pytest.skip("PLOVER GSR not available")
     (record,) = [r for r in json.loads(GSR.read_text(encoding="utf-8")) if r["id"] == "PLOVER-GSR01-DEMAND-0028"]
     (ev,) = events_of(analyze_text(record["text"]), "REQUEST", "must")
