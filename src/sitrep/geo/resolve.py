@@ -18,6 +18,7 @@ NAME_WEIGHT = {"region_table": 0.35, "name": 0.3, "alt": 0.15, "short": 0.0, "va
 FEATURE_WEIGHT = {"PCLI": 0.6, "CONT": 0.3, "RGN": 0.35, "ADM1": 0.25, "ADM2": 0.0, "PPLC": 0.45, "PPL": 0.0}
 SUFFIX_AGREES, SUFFIX_DISAGREES = 0.6, -0.6  # "Donetsk region" names the oblast, not the city
 BARE_SHORT_FORM = -0.4
+SUFFIX_IN_NAME = 0.3
 CONTAINER_ADMIN1, CONTAINER_COUNTRY = 1.0, 0.5  # the text says where the place is
 FOCUS_COUNTRY, FOCUS_ADMIN1, FOCUS_NEAR = 0.8, 0.6, 0.6  # where the rest of the document is
 ROUNDS = 2  # context rounds after the prior-only pass; resolutions settle after two
@@ -35,7 +36,7 @@ class Resolution:
     container_entry: Entry | None = None
 
 
-def prior_score(toponym: Toponym, entry: Entry) -> float:
+def prior_score(toponym: Toponym, entry: Entry, suffixes: frozenset[str] = frozenset()) -> float:
     """Context-free score: population and feature prior, how the name matched, admin suffix agreement."""
     score = math.log10(entry.population + 10) / 8 + FEATURE_WEIGHT.get(entry.feature, 0.0)
     score += NAME_WEIGHT.get(entry.how, 0.0)
@@ -43,9 +44,19 @@ def prior_score(toponym: Toponym, entry: Entry) -> float:
         score -= (100.0 - entry.similarity) / 50
     if toponym.suffix:
         score += SUFFIX_AGREES if entry.precision in AREA_PRECISIONS else SUFFIX_DISAGREES
+        if entry.name.lower().split()[-1:] and entry.name.lower().split()[-1].strip("'’") in suffixes:
+            score += SUFFIX_IN_NAME  # "Kyiv region" is Kyivska oblast, not the city-status unit "Kyiv"
     elif entry.how == "short" or (entry.precision == "admin2" and entry.how in ("fuzzy", "variant")):
         score += BARE_SHORT_FORM  # "Kharkiv" alone is the city; the oblast is written "Kharkiv region"
+    elif entry.precision in ("admin1", "admin2") and entry.how == "alt" and _named_after_its_town(toponym, entry):
+        score += BARE_SHORT_FORM  # "Odesa" alone is the city, although Odesa oblast is also called "Odesa"
     return score
+
+
+def _named_after_its_town(toponym: Toponym, area: Entry) -> bool:
+    """True when a town of the same name lies in the area (an oblast named after its centre)."""
+    return any(c.precision == "city" and c.how in ("name", "alt") and area.admin1 in c.admin1s
+               for c in toponym.candidates)
 
 
 def context_score(entry: Entry, focus: Focus, container: Entry | None) -> float:
@@ -71,7 +82,8 @@ def resolve_toponym_list(text: str, toponyms: list[Toponym], gazetteer: Gazettee
         return [_pick(t, [(e, float(e.population)) for e in t.candidates]) for t in toponyms]
     if method == "first":
         return [_pick(t, [(e, -float(i)) for i, e in enumerate(t.candidates)]) for t in toponyms]
-    priors = [[(e, prior_score(t, e)) for e in t.candidates] for t in toponyms]
+    suffixes = gazetteer.terms.admin_suffixes
+    priors = [[(e, prior_score(t, e, suffixes)) for e in t.candidates] for t in toponyms]
     best = [_argmax(p) for p in priors]
     cue_gap = cue_gap_pattern(gazetteer.terms.container_cues, gazetteer.terms.appositive_cues)
     containers: dict[int, int] = {}
