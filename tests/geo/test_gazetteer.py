@@ -67,3 +67,8 @@ def test_admin_suffix_selects_the_oblast_not_the_city(gazetteer):
 def test_missing_cache_says_what_to_run(tmp_path):
     with pytest.raises(MissingDataError, match="sitrep gazetteer build"):
         Gazetteer.load(tmp_path / "absent.sqlite", build=False)
+
+
+def test_capitalised_word_does_not_reach_an_abbreviation(gazetteer):
+    assert find_candidates("Act", 0, 3, gazetteer).candidates == ()  # not the Australian Capital Territory
+    assert "AU" in {e.country for e in find_candidates("ACT", 0, 3, gazetteer).candidates}

@@ -105,3 +105,13 @@ def test_a_list_of_towns_and_regions_is_not_containment(geoparse, place_at):
     assert place_at(places, "Lviv").geonameid == 702550
     assert all(p.stated_in is None for p in places)
     assert place_at(places, "Kyiv region").precision == "admin1"
+
+
+def test_a_bare_oblast_centre_name_is_the_city_and_with_region_the_oblast(geoparse, place_at):
+    odesa = place_at(geoparse("For the first time in decades there is no usual movement of the merchant fleet, "
+                              "no usual port functioning in Odesa."), "Odesa")
+    assert odesa.precision == "city" and odesa.admin1 == "UA.17"
+    places = geoparse("Today I was in Borodyanka, Kyiv region.")
+    region = place_at(places, "Kyiv region")
+    assert region.precision == "admin1" and region.admin1 == "UA.13"  # Kyiv oblast, not the city-status UA.12
+    assert place_at(places, "Borodyanka").stated_in_admin1 == "UA.13"
