@@ -92,15 +92,22 @@ def read_review(path: Path = REVIEW) -> list[dict]:
         return [row for row in csv.DictReader((l for l in handle if not l.startswith("#")), delimiter="\t")]
 
 
-def precision_by_kind(review: list[dict]) -> dict[str, dict]:
-    """Precision per kind from the verdicts of the review table."""
+def precision_by_kind(review: list[dict], rows: list[dict] | None = None) -> dict[str, dict]:
+    """Precision per kind from the verdicts of the review table, counting only flags this run still raises."""
+    raised = None if rows is None else {(r["article"], r["kind"], r["evidence"][:80]) for r in rows}
     out: dict[str, dict] = {}
     by_kind: dict[str, list[str]] = defaultdict(list)
+    gone: Counter[str] = Counter()
     for row in review:
+        if raised is not None and (row["article"], row["kind"], row["evidence"]) not in raised:
+            gone[row["kind"]] += 1  # reviewed in an earlier run, no longer raised
+            continue
         by_kind[row["kind"]].append(row["verdict"].strip().upper())
     for kind, verdicts in sorted(by_kind.items()):
         tp = verdicts.count("TP")
         out[kind] = {"checked": len(verdicts), "tp": tp, "precision": round(tp / len(verdicts), 3)}
+    for kind, n in gone.items():
+        out.setdefault(kind, {"checked": 0, "tp": 0, "precision": None})["reviewed_no_longer_raised"] = n
     return out
 
 
@@ -135,12 +142,13 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter((r["corpus"], r["kind"]) for r in rows)
     table = {c: {k: {"flags": counts[(c, k)], "per_article": round(counts[(c, k)] / meta["articles"][c], 3)}
                  for k in kinds} for c in corpora}
-    precision = precision_by_kind(read_review())
+    precision = precision_by_kind(read_review(), rows)
     print(f"{'kind':28}" + "".join(f"{c + ' /art':>18}" for c in corpora) + f"{'checked':>9}{'precision':>11}")
     for k in kinds:
         p = precision.get(k, {})
         cells = "".join(f"{table[c][k]['flags']:>8} {table[c][k]['per_article']:>8.3f} " for c in corpora)
-        print(f"{k:28}{cells}{p.get('checked', 0):>9}{p.get('precision', float('nan')):>11.2f}")
+        prec = p.get("precision")
+        print(f"{k:28}{cells}{p.get('checked', 0):>9}{prec if prec is not None else float('nan'):>11.2f}")
     how = "checks only, on saved reports" if args.reuse_reports else "pipeline included"
     print(f"articles: {meta['articles']}; {len(rows)} flags in {meta['seconds']} s ({how})")
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,7 @@ from places_fixture import place
 
 from sitrep.checks import (flag_confusable_places, flag_nonstandard_spelling, flag_place_outside_stated_area,
                            flag_place_region_mismatch)
-from sitrep.checks.places import km, names_confusable
+from sitrep.checks.places import km, looks_like_a_respelling, names_confusable
 from sitrep.records import Article, Place, Report
 
 
@@ -119,3 +119,15 @@ def test_a_loose_match_with_no_place_near_it_is_not_flagged(seed_article):
 def test_exact_spelling_is_not_flagged(seed_article):
     places = (place("Kramatorsk", seed_article.text),)
     assert flag_nonstandard_spelling(Report(seed_article, places=places)) == []
+
+
+@pytest.mark.parametrize("written, standard, expected", [
+    ("Severodonnetsk", "Severodonetsk", True),  # the seed's doubled n
+    ("South Charlston", "South Charleston", True),  # LGL misspelling
+    ("Hampton Hills", "Hampton Mills", False),  # another name, first letter differs
+    ("Edwardsville District", "Edwardsville", False),  # a word added
+    ("South Ossetian", "South Ossetia", False),  # an adjective, not a respelling
+    ("veranda", "Verand", False),  # not a proper name
+])
+def test_looks_like_a_respelling(written, standard, expected):
+    assert looks_like_a_respelling(written, standard) is expected

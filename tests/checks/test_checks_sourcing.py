@@ -65,3 +65,17 @@ def test_loaded_word_inside_quotation_marks_is_not_flagged(analyze_text):
     text = ('"I have always said that the purpose of the civic reception was to highlight the barbaric practice of '
             'female genital mutilation and today I repeat my call for a worldwide ban on this torture," said Cllr Cawley.')
     assert flag_loaded_language(analyze_text(text)) == []
+
+
+def test_reportedly_with_no_source_is_flagged_as_info(analyze_text):
+    # LGL: "reportedly" hands the claim to unnamed reporters
+    flags = flag_anonymous_source(analyze_text("Servance reportedly gave police at least two versions of what "
+                                               "happened to Markel."))
+    assert [(f.kind, f.severity, f.evidence.text) for f in flags] == [("anonymous_source", "info", "reportedly")]
+
+
+def test_allegedly_in_crime_reporting_is_not_an_anonymous_source(analyze_text):
+    # LGL: the legal hedge of crime reporting hides no source
+    text = ("A man has been charged for the role he allegedly played in a car chase in which a Kansas City, Kan., "
+            "police officer was dragged about 50 feet.")
+    assert flag_anonymous_source(analyze_text(text)) == []

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.attribution.lexicon import AttributionLexicon, Cue
+from sitrep.attribution.lexicon import OFFICIAL_SECTORS, AttributionLexicon, Cue
 from sitrep.attribution.quotes import find_quotes, quote_spans, referent_of, source_of_verb
 from sitrep.attribution.referents import Referent, make_referent, noun_phrase, phrase_after
 from sitrep.records import Attribution, Entity, Evidence
@@ -239,9 +239,11 @@ def _quote_attributions(doc: Doc, entities: tuple[Entity, ...], lexicon: Attribu
             continue
         if any(a.scope and a.scope.start <= q.start and q.end <= a.scope.end and q.speaker in a.chain for a in found):
             continue
-        ev = q.speaker_evidence
+        # the quoted words are the evidence: the speaker's mention ("he") may sit sentences away
         scope = Evidence(q.start - 1, q.end + 1, doc.text[q.start - 1:q.end + 1])
-        out.append(Attribution(cue="quotation", chain=(q.speaker,), evidence=Evidence(ev.start, ev.end, ev.text),
+        speaker = next((e for e in entities if e.id == q.speaker_entity_id), None)
+        out.append(Attribution(cue="quotation", chain=(q.speaker,), evidence=Evidence(q.start, q.end, q.text),
+                               official=speaker is not None and (speaker.sector or "") in OFFICIAL_SECTORS,
                                scope=scope))
     return out
 
