@@ -60,3 +60,33 @@ def test_curly_double_quotes_and_guillemets_are_found():
     text = "“He’s doing something for the people.” Gainesville Mayor Myrtle Figueras would not comment. «Да,» он сказал."
     spans = quote_spans(text)
     assert [text[q.start:q.end] for q in spans] == ["He’s doing something for the people.", "Да,"]
+
+
+def test_he_added_goes_to_the_last_speaker_not_the_person_spoken_of(attribute):
+    # GeoWebNews book review: "He" is the reviewer who just spoke, not Dr. Olaopa named in the quote
+    text = ("“Sufficient knowledge of the historical and social composition of the civil service empowers us to "
+            "re-order the patterns of social behavior and political routines that can impel the process and habits "
+            "of sustainable development”, the reviewer said. He added: “I have known Dr. Olaopa for a number of years "
+            "in his capacity as a political theorist-cum-scientist, serious intellectual, career civil servant and "
+            "consultant. He is a passionate Nigerian who is entirely committed to the production of the knowledge and "
+            "insights that can galvanize growth and progress in Africa.”")
+    assert [q.speaker for q in attribute(text).quotes] == ["reviewer", "reviewer"]
+
+
+def test_he_said_after_reported_words_about_someone_else_is_the_previous_speaker(attribute):
+    # LGL: Barker is spoken about; the speaker is Nelson, who spoke in the sentence before
+    text = ('The mother is now helping investigators. "She is not in custody. She is cooperating with the '
+            'investigation," Nelson said. Barker is "not considered a suspect" at this point, he said. "But that may '
+            'change" as the investigation continues, he said.')
+    speakers = {q.text: q.speaker for q in attribute(text).quotes}
+    assert speakers["But that may change"] == "Nelson"
+
+
+def test_a_speaker_never_comes_from_the_next_paragraph(attribute):
+    # LGL: the parser runs the quote's sentence into the next paragraph, where another man speaks
+    text = ('DCPS Superintendent Matt Robbins said the increase in SEEK base dollars isn\'t much when considering '
+            'inflation.\n\n"....(SEEK) has been stagnant for three years at the current rate," Robbins said. "Any little '
+            'bit of inflation at all, I don\'t know it does a lot to cover that."\n\nOPS Superintendent Nick Brake said '
+            'he is thankful for the increase, albeit modest.')
+    quotes = attribute(text).quotes
+    assert [q.speaker for q in quotes] == ["Matt Robbins", "Matt Robbins"]

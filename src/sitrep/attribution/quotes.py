@@ -152,6 +152,9 @@ def speech_verb_near(doc: Doc, q: QuoteSpan, lexicon: AttributionLexicon, marks:
     best: tuple[int, Token] | None = None
     for sent in sents.values():
         for tok in sent:
+            between = doc.text[min(tok.idx, q.outer_end):max(tok.idx, q.outer_start)]
+            if "\n" in between:
+                continue  # the parser may run a sentence across paragraphs; a speaker never crosses one
             if tok.pos_ == "VERB" and lexicon.verb_cue(tok.lemma_) and not _in_marks(tok.idx, marks):
                 distance = min(abs(tok.idx - q.outer_end), abs(q.outer_start - tok.idx))
                 if best is None or distance < best[0]:
@@ -252,13 +255,13 @@ def referent_of(subject: Token, entities: tuple[Entity, ...], lexicon: Attributi
     if subject.lower_ in FIRST_PERSON or subject.lower_ in ("it", "this", "that", "there", "which", "who"):
         return None  # the writer's own voice, or not a source at all
     if subject.lower_ in PERSON_PRONOUNS:
-        ref = resolve_pronoun(subject, entities, lexicon, skip=marks)
+        ref = resolve_pronoun(subject, entities, lexicon, skip=marks, as_speaker=True)
         if ref is not None:
             return Referent(ref.text, subject.idx, subject.idx + len(subject.text), ref.entity, ref.anonymous,
                             ref.official, ref.state_media)
         return None
     start, end = noun_phrase(subject)
-    ref = make_referent(doc, start, end, entities, lexicon)
+    ref = make_referent(doc, start, end, entities, lexicon, head=subject.idx)
     if ref.entity is None and not ref.anonymous:
         role = resolve_role_noun(doc, start, end, entities, lexicon)
         if role is not None and _is_bare_role(doc.text[start:end]):

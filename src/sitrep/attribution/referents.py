@@ -95,13 +95,18 @@ def entity_in(start: int, end: int, entities: tuple[Entity, ...], types: tuple[s
     return best[1] if best else None
 
 
-def make_referent(doc: Doc, start: int, end: int, entities: tuple[Entity, ...], lexicon: AttributionLexicon) -> Referent:
-    """Turn a source phrase into a Referent: linked to an entity when one is named in it, classified."""
+def make_referent(doc: Doc, start: int, end: int, entities: tuple[Entity, ...], lexicon: AttributionLexicon,
+                  head: int | None = None) -> Referent:
+    """Turn a source phrase into a Referent: linked to an entity when one is named in it, classified.
+
+    With `head` (the offset of the phrase's head word) only an entity naming the head counts: in "Mifsud's
+    former boss, Gov. Voinovich" or "the president's spokesman" the possessor is not the source.
+    """
     raw = doc.text[start:end]
     text, start = clean_phrase(raw, start)
     end = start + len(text)
     low = f" {text.lower()} "
-    ent = entity_in(start, end, entities)
+    ent = entity_in(start, end, entities) if head is None else _entity_at(head, entities)
     # an entity named only as a modifier ("a source close to the Kremlin") does not make the phrase named
     anonymous = any(f" {w} " in low for w in lexicon.anonymous_words) or any(p in low for p in lexicon.anonymous_phrases)
     if not anonymous and any(f" {w} " in low for w in lexicon.weak_anonymous_words):
@@ -114,6 +119,11 @@ def make_referent(doc: Doc, start: int, end: int, entities: tuple[Entity, ...], 
     sector = lexicon.actor_sectors.get(text.lower()) or _role_sector(text, lexicon)
     return Referent(text, start, end, None, anonymous, sector in OFFICIAL_SECTORS,
                     text.lower() in lexicon.state_media)
+
+
+def _entity_at(pos: int, entities: tuple[Entity, ...]) -> Entity | None:
+    """The entity with a mention covering the character offset `pos`."""
+    return next((e for e in entities for m in e.mentions if m.start <= pos < m.end), None)
 
 
 def _coordinated_beyond(ent: Entity, start: int, end: int, text: str) -> bool:
@@ -144,18 +154,28 @@ def _role_sector(text: str, lexicon: AttributionLexicon) -> str | None:
 
 
 def resolve_pronoun(tok: Token, entities: tuple[Entity, ...], lexicon: AttributionLexicon,
-                    skip: list[tuple[int, int]] = ()) -> Referent | None:
-    """The person a he/she pronoun refers to: a person earlier in its sentence, else the subject of a recent sentence."""
+                    skip: list[tuple[int, int]] = (), as_speaker: bool = False) -> Referent | None:
+    """The person a he/she pronoun refers to: a person earlier in its sentence, else the subject of a recent sentence.
+
+    `as_speaker` is for the subject of a reporting verb ("…, he said"): people inside the reported words
+    are not candidates, and the most recent speaker of the previous sentences comes first ("the reviewer
+    said. He added: …").
+    """
     if tok.lower_ not in PERSON_PRONOUNS:
         return None
     sent = tok.sent
-    # earlier in the same sentence: the nearest person named before the pronoun
-    found = _person_in(tok.doc, sent.start_char, tok.idx, entities, lexicon, nearest=True, skip=skip)
-    if found:
-        return found
+    if not as_speaker:
+        # earlier in the same sentence: the nearest person named before the pronoun
+        found = _person_in(tok.doc, sent.start_char, tok.idx, entities, lexicon, nearest=True, skip=skip)
+        if found:
+            return found
     sentences = list(tok.doc.sents)
     index = next(i for i, s in enumerate(sentences) if s.start == sent.start)
     for prev in reversed(sentences[max(0, index - ANTECEDENT_WINDOW):index]):
+        if as_speaker:
+            speaker = _speaker_of_sentence(prev, entities, lexicon, skip)
+            if speaker is not None:
+                return speaker
         subject = _subject_of(prev)
         if subject is not None:
             s, e = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
@@ -165,6 +185,27 @@ def resolve_pronoun(tok: Token, entities: tuple[Entity, ...], lexicon: Attributi
         found = _person_in(tok.doc, prev.start_char, prev.end_char, entities, lexicon, nearest=False, skip=skip)
         if found:
             return found
+    return None
+
+
+def _speaker_of_sentence(sent: Span, entities: tuple[Entity, ...], lexicon: AttributionLexicon,
+                         skip: list[tuple[int, int]]) -> Referent | None:
+    """The subject of a reporting verb in a sentence, as a Referent ('Nelson said' -> Nelson); None if none."""
+    for tok in sent:
+        if tok.pos_ != "VERB" or lexicon.verb_cue(tok.lemma_) is None or _inside(tok.idx, skip):
+            continue
+        subject = next((c for c in tok.children if c.dep_ == "nsubj" and not _inside(c.idx, skip)), None)
+        if subject is None:
+            continue
+        if subject.lower_ in PERSON_PRONOUNS:
+            return resolve_pronoun(subject, entities, lexicon, skip, as_speaker=True)
+        if subject.pos_ in ("PROPN", "NOUN"):
+            start, end = noun_phrase(subject)
+            ref = make_referent(subject.doc, start, end, entities, lexicon, head=subject.idx)
+            if ref.entity is None:
+                role = resolve_role_noun(subject.doc, start, end, entities, lexicon)
+                return role or ref
+            return ref
     return None
 
 
