@@ -19,8 +19,10 @@ class Handler(BaseHTTPRequestHandler):
     """Routes for the test server: an article page, redirects, oversized and slow bodies."""
 
     page = b""
+    last_host = ""
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        type(self).last_host = self.headers.get("Host", "")
         routes = {
             "/article": lambda: self.reply(200, self.page, "text/html; charset=utf-8"),
             "/to-article": lambda: self.redirect("/article"),
@@ -152,3 +154,32 @@ def test_a_refused_url_is_reported_and_the_other_inputs_still_read(server):
                                SourceOptions(allow_loopback=True, timeout_s=5)))
     assert [type(i).__name__ for i in items] == ["Skipped", "Skipped", "Article"]
     assert all(i.failed and "refusing" in i.reason for i in items[:2] if isinstance(i, Skipped))
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(server, monkeypatch):
+    """DNS rebinding: a name checked once must not be resolved again by the HTTP client."""
+    import socket
+
+    from sitrep.ingest import urls
+
+    real = socket.getaddrinfo
+    port = int(server.rsplit(":", 1)[1])
+
+    def fake(host, *args, **kwargs):
+        # only sitrep's own check can resolve this name; httpx asking the system resolver would fail
+        if host == "rebind.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(urls.socket, "getaddrinfo", fake)
+    page = fetch_url(f"http://rebind.test:{port}/to-article", LOCAL)
+    assert page.final_url == f"http://rebind.test:{port}/article" and b"Putin" in page.content
+    assert Handler.last_host == f"rebind.test:{port}"
+
+
+def test_pinned_request_keeps_host_and_tls_name_and_drops_credentials():
+    from sitrep.ingest.urls import pinned_request
+
+    url, headers, ext = pinned_request("https://user:pw@news.example:8443/a?b=1#frag", "2606:4700::1")
+    assert url == "https://[2606:4700::1]:8443/a?b=1"
+    assert headers == {"Host": "news.example:8443"} and ext == {"sni_hostname": "news.example"}

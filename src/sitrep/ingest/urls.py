@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from typing import Iterator
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from sitrep.errors import BadInputError, UnsafeURLError
 from sitrep.ingest.decode import MAX_BYTES
@@ -50,8 +52,8 @@ def address_is_public(address: str, *, allow_loopback: bool = False) -> bool:
     return not blocked
 
 
-def check_url(url: str, *, allow_loopback: bool = False) -> None:
-    """Refuse non-http(s) URLs and hosts that resolve to any non-public address."""
+def check_url(url: str, *, allow_loopback: bool = False) -> list[str]:
+    """Refuse non-http(s) URLs and hosts that resolve to any non-public address; return the checked addresses."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise UnsafeURLError(f"refusing {url!r}: only http and https URLs are fetched")
@@ -67,6 +69,22 @@ def check_url(url: str, *, allow_loopback: bool = False) -> None:
     unsafe = sorted(a for a in addresses if not address_is_public(a, allow_loopback=allow_loopback))
     if unsafe:  # one bad address is enough: a resolver can hand either to the client
         raise UnsafeURLError(f"refusing {url!r}: {host} resolves to non-public address {', '.join(unsafe)}")
+    return sorted(addresses, key=lambda a: (":" in a, a))  # IPv4 first: more servers listen there
+
+
+def pinned_request(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The URL rewritten to a checked address, with the Host header and TLS name of the original.
+
+    Connecting to the address that was checked (not resolving the name again) is what stops
+    DNS rebinding: a second lookup could answer with 127.0.0.1.
+    """
+    parts = urlsplit(url)
+    literal = f"[{address}]" if ":" in address else address
+    netloc = literal + (f":{parts.port}" if parts.port else "")
+    pinned = urlunsplit((parts.scheme, netloc, parts.path or "/", parts.query, ""))
+    host = parts.netloc.rsplit("@", 1)[-1]  # never forward credentials embedded in a URL
+    extensions = {"sni_hostname": parts.hostname or ""} if parts.scheme == "https" else {}
+    return pinned, {"Host": host}, extensions
 
 
 def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
@@ -77,9 +95,9 @@ def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
     with httpx.Client(timeout=policy.timeout_s, follow_redirects=False, trust_env=False,
                       headers={"User-Agent": policy.user_agent}) as client:
         for _hop in range(policy.max_redirects + 1):
-            check_url(current, allow_loopback=policy.allow_loopback)
+            addresses = check_url(current, allow_loopback=policy.allow_loopback)
             try:
-                with client.stream("GET", current) as response:
+                with _open(client, current, addresses) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
@@ -98,6 +116,28 @@ def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
             except httpx.HTTPError as exc:
                 raise BadInputError(f"{current}: fetch failed ({type(exc).__name__}: {exc})") from exc
     raise BadInputError(f"{url}: more than {policy.max_redirects} redirects")
+
+
+@contextmanager
+def _open(client: "httpx.Client", url: str, addresses: list[str]) -> Iterator["httpx.Response"]:
+    """Stream a GET from the first checked address that accepts a connection; close it afterwards."""
+    import httpx
+
+    for i, address in enumerate(addresses):
+        pinned, headers, extensions = pinned_request(url, address)
+        request = client.build_request("GET", pinned, headers=headers, extensions=extensions)
+        try:
+            response = client.send(request, stream=True)
+        except httpx.ConnectError:
+            if i == len(addresses) - 1:
+                raise
+            continue
+        try:
+            yield response
+        finally:
+            response.close()
+        return
+    raise BadInputError(f"{url}: no address to connect to")
 
 
 def _read_capped(response: "httpx.Response", max_bytes: int, url: str) -> bytes:
