@@ -128,8 +128,11 @@ def _entity_at(pos: int, entities: tuple[Entity, ...]) -> Entity | None:
 
 def _coordinated_beyond(ent: Entity, start: int, end: int, text: str) -> bool:
     """True when the phrase joins the entity's mention to other sources with 'and' / 'or'."""
-    mention = max((m for m in ent.mentions if start <= m.start and m.end <= end), key=lambda m: m.end - m.start)
-    rest = f" {text[start:mention.start]} {text[mention.end:end]} "
+    inside = [m for m in ent.mentions if m.start < end and start < m.end]
+    if not inside:
+        return False
+    mention = max(inside, key=lambda m: m.end - m.start)
+    rest = f" {text[start:max(start, mention.start)]} {text[min(end, mention.end):end]} "
     return " and " in rest or " or " in rest
 
 
