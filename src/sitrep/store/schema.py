@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from sitrep.errors import BadInputError, MissingDataError
+
+if TYPE_CHECKING:  # duckdb is imported when a store is opened, keeping `sitrep --help` fast
+    import duckdb
 
 DEFAULT_DB = "sitrep.duckdb"
 STORE_VERSION = "1"
@@ -61,6 +63,8 @@ ARTICLE_TABLES = ("entities", "places", "events", "quotes", "attributions", "fla
 
 def connect(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the store for writing and make sure every table exists."""
+    import duckdb
+
     try:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
@@ -75,6 +79,8 @@ def connect_read_only(path: str | Path = DEFAULT_DB, *, sandboxed: bool = True) 
     """Open an existing store read-only; sandboxed also forbids reading or writing other files (user SQL)."""
     if not Path(path).exists():
         raise MissingDataError(f"no store at {path}; run `sitrep ingest ... --db {path}` first")
+    import duckdb
+
     config = {"enable_external_access": False} if sandboxed else {}
     try:
         return duckdb.connect(str(path), read_only=True, config=config)
