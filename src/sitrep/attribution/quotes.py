@@ -254,6 +254,8 @@ def referent_of(subject: Token, entities: tuple[Entity, ...], lexicon: Attributi
     doc = subject.doc
     if subject.lower_ in FIRST_PERSON or subject.lower_ in ("it", "this", "that", "there", "which", "who"):
         return None  # the writer's own voice, or not a source at all
+    if subject.pos_ == "PRON" and subject.lower_ not in PERSON_PRONOUNS:
+        return None  # "they", "someone": no one a reader could check
     if subject.lower_ in PERSON_PRONOUNS:
         ref = resolve_pronoun(subject, entities, lexicon, skip=marks, as_speaker=True)
         if ref is not None:

@@ -194,6 +194,11 @@ def resolve_pronoun(tok: Token, entities: tuple[Entity, ...], lexicon: Attributi
 def _speaker_of_sentence(sent: Span, entities: tuple[Entity, ...], lexicon: AttributionLexicon,
                          skip: list[tuple[int, int]]) -> Referent | None:
     """The subject of a reporting verb in a sentence, as a Referent ('Nelson said' -> Nelson); None if none."""
+    found = re.search(r"\baccording to\s+", sent.text, re.I)
+    if found and not _inside(sent.start_char + found.start(), skip):
+        np = phrase_after(sent.doc, sent.start_char + found.end())
+        if np is not None:
+            return make_referent(sent.doc, *np, entities, lexicon)  # "…, according to Vickers." is a speaker too
     for tok in sent:
         if tok.pos_ != "VERB" or lexicon.verb_cue(tok.lemma_) is None or _inside(tok.idx, skip):
             continue
