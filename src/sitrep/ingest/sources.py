@@ -17,7 +17,7 @@ from sitrep.ingest.decode import MAX_BYTES
 from sitrep.ingest.text import article_from_string, read_article
 from sitrep.records import Article
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})  # not .md: README files sit beside corpora
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv", ".tsv"})
