@@ -7,7 +7,7 @@ import pytest
 
 from sitrep.corpus.cluster import ClusterParams, cluster_events, haversine_km, points_from_reports, recluster_store
 from sitrep.corpus.neardup import find_near_duplicates
-from sitrep.records import ActorRef, Article, Report
+from sitrep.records import ActorRef, Article, Place, PlaceRef, Report
 from store.seed_records import SEED, SEVSK, event, seed_report
 
 # Seversk, Donetsk oblast (gold) and Seversk, Tomsk oblast (GeoNames 1538637): the seed's trap
@@ -119,3 +119,21 @@ def test_clusters_and_near_duplicates_are_stored(tmp_path, reports):
     recluster_store(con)  # recomputing replaces, never duplicates
     assert con.execute("SELECT count(*) FROM clusters").fetchone()[0] == n_clusters
     con.close()
+
+
+def as_country_event(report: Report) -> Report:
+    """The report with its first event placed in "Russia" (a country-level Place at a real span of its text)."""
+    from store.seed_records import span
+
+    where = span(report.article.text, "Russia")
+    country = Place(text="Russia", start=where.start, end=where.end, geonameid=2017370, name="Russia", lat=60.0,
+                    lon=100.0, country="RU", precision="country", feature="PCLI")
+    ev = report.events[0]
+    place = PlaceRef(text="Russia", geonameid=2017370, lat=60.0, lon=100.0, start=where.start, end=where.end)
+    return replace(report, places=(country,), events=(replace(ev, place=place),) + report.events[1:])
+
+
+def test_events_placed_only_in_a_country_cluster_only_with_rewrites_of_their_story(reports):
+    pool = {name: as_country_event(reports[name]) for name in ("tass", "ria", "reuters")}
+    clusters = [c for c in clusters_of(pool) if c.type == "ASSAULT"]
+    assert sorted(sorted(members_named(c, pool)) for c in clusters) == [["reuters"], ["ria", "tass"]]

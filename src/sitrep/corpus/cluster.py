@@ -20,6 +20,8 @@ from sitrep.records import ActorRef, Report
 from sitrep.store.writer import insert_rows, parse_day
 
 EARTH_RADIUS_KM = 6371.0088
+# Places this large cannot show that two reports saw one event ("fighting in Ukraine" twice is not one fight)
+COARSE_PRECISIONS = frozenset({"country", "admin1", "region"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class EventPoint:
     place_text: str | None = None
     lat: float | None = None
     lon: float | None = None
+    coarse: bool = False  # the place is a country, first-order division or wider region
     group: str = ""  # near-duplicate group of the article (rewrites share one)
     outlet: str = ""  # the outlet of the group's first article: rewrites count as one source
 
@@ -91,6 +94,7 @@ def points_from_reports(reports: Iterable[Report], groups: Mapping[str, str] | N
     points = []
     for report in reports:
         a = report.article
+        precision = {p.geonameid: p.precision for p in report.places if p.geonameid is not None}
         group = groups.get(a.text_sha256, a.text_sha256)
         outlets.setdefault(group, a.source or group)
         for i, e in enumerate(report.events):
@@ -99,7 +103,8 @@ def points_from_reports(reports: Iterable[Report], groups: Mapping[str, str] | N
                 actor_key=_ref_key(e.actor), recipient_key=_ref_key(e.recipient),
                 actor_text=e.actor.text if e.actor else None, recipient_text=e.recipient.text if e.recipient else None,
                 place_text=e.place.text if e.place else None, lat=e.place.lat if e.place else None,
-                lon=e.place.lon if e.place else None, group=group, outlet=outlets[group]))
+                lon=e.place.lon if e.place else None, group=group, outlet=outlets[group],
+                coarse=bool(e.place and precision.get(e.place.geonameid) in COARSE_PRECISIONS)))
     return points
 
 
@@ -139,6 +144,9 @@ def _distance_if_compatible(anchor: EventPoint, p: EventPoint, params: ClusterPa
             return None
     elif anchor.day or p.day or anchor.group != p.group:  # undated events join only rewrites of their story
         return None
+    if anchor.coarse or p.coarse:  # only rewrites of one story, naming the same country or province
+        same_place = bool(anchor.place_text and p.place_text and _norm(anchor.place_text) == _norm(p.place_text))
+        return 0.0 if same_place and anchor.group == p.group else None
     if anchor.lat is not None and anchor.lon is not None and p.lat is not None and p.lon is not None:
         km = haversine_km(anchor.lat, anchor.lon, p.lat, p.lon)
         return km if km <= params.radius_km else None
@@ -181,12 +189,16 @@ def recluster_store(con: duckdb.DuckDBPyConnection, params: ClusterParams = Clus
     docs = con.execute("SELECT sha, text, source FROM articles ORDER BY day NULLS LAST, ingested_at, sha").fetchall()
     dups = find_near_duplicates([(sha, text) for sha, text, _ in docs], threshold=threshold)
     source_of = {sha: source for sha, _, source in docs}
-    rows = con.execute("""SELECT article_sha, idx, type, day, actor_country, actor_sector, actor_text,
-        recipient_country, recipient_sector, recipient_text, place_text, lat, lon FROM events""").fetchall()
+    rows = con.execute("""SELECT e.article_sha, e.idx, e.type, e.day, e.actor_country, e.actor_sector, e.actor_text,
+        e.recipient_country, e.recipient_sector, e.recipient_text, e.place_text, e.lat, e.lon,
+        (SELECT any_value(p.precision) FROM places p
+         WHERE p.article_sha = e.article_sha AND p.geonameid = e.place_geonameid) AS precision
+        FROM events e""").fetchall()
     points = [EventPoint(
         article_sha=r[0], event_idx=r[1], type=r[2], day=r[3], actor_key=actor_key(r[4], r[5], r[6]),
         recipient_key=actor_key(r[7], r[8], r[9]), actor_text=r[6], recipient_text=r[9], place_text=r[10],
-        lat=r[11], lon=r[12], group=dups[r[0]].group, outlet=source_of.get(dups[r[0]].group) or dups[r[0]].group)
+        lat=r[11], lon=r[12], coarse=r[13] in COARSE_PRECISIONS, group=dups[r[0]].group,
+        outlet=source_of.get(dups[r[0]].group) or dups[r[0]].group)
         for r in rows]
     clusters = cluster_events(points, params)
     con.execute("BEGIN TRANSACTION")
