@@ -106,3 +106,15 @@ def test_uncoded_civilian_does_not_inherit_the_articles_country(analyze_text):
             "left the country.")
     pugacheva = _by_text(analyze_text(text), "Alla Pugacheva")
     assert pugacheva.country is None
+
+
+def test_a_surname_two_people_share_is_given_to_neither(analyze_text):
+    # LGL (Lieberman et al. 2010), Newark Advocate, 30 March 2009: father and son share the surname
+    text = ("Wess Henry, who lost his home to foreclosure last year, was fishing for a way to change his luck. "
+            "Henry and his son, Matt, are co-owners of the business at 197 N. Cedar St. The unlikely chain of "
+            "events started when Matt Henry started planning for a fishing trip a few months ago. "
+            "“I’d say it was fisherman’s luck,” Wess Henry said.")
+    report = analyze_text(text)
+    for name in ("Wess Henry", "Matt Henry"):
+        person = _by_text(report, name)
+        assert all(m.text == name for m in person.mentions), [m.text for m in person.mentions]

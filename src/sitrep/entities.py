@@ -285,7 +285,11 @@ def _collect_groups(doc: Doc, tables: Tables) -> list[_Draft]:
 
 def _attach_surname_mentions(doc: Doc, people: list[_Draft]) -> None:
     """Take back surnames the model mislabelled as places or organisations ('Temirkhanov' as GPE)."""
-    surnames = {surname_key(d.text): d for d in people}
+    owners: dict[str, list[_Draft]] = {}
+    for d in people:
+        owners.setdefault(surname_key(d.text), []).append(d)
+    # a surname two people share ("Matt Henry", "Wess Henry") cannot be given to either
+    surnames = {key: ds[0] for key, ds in owners.items() if len(ds) == 1}
     seen = {(m.start, m.end) for d in people for m in d.mentions}
     for ent in doc.ents:
         key = surname_key(ent.text)
