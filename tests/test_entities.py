@@ -109,11 +109,16 @@ def test_uncoded_civilian_does_not_inherit_the_articles_country(analyze_text):
 
 
 def test_a_surname_two_people_share_is_given_to_neither(analyze_text):
-    # LGL (Lieberman et al. 2010), Newark Advocate, 30 March 2009: father and son share the surname
-    text = ("Wess Henry, who lost his home to foreclosure last year, was fishing for a way to change his luck. "
-            "Henry and his son, Matt, are co-owners of the business at 197 N. Cedar St. The unlikely chain of "
-            "events started when Matt Henry started planning for a fishing trip a few months ago. "
-            "“I’d say it was fisherman’s luck,” Wess Henry said.")
+    # LGL (Lieberman et al. 2010) article 44043879, Newark Advocate, 30 March 2009: father and son
+    # Wess and Matt Henry; a bare "Henry" cannot be assigned to either of them
+    import xml.etree.ElementTree as ET
+
+    from conftest import SHARED
+
+    lgl = SHARED / "eval" / "geo" / "lgl.xml"
+    if not lgl.exists():
+        pytest.skip("needs ../shared/eval/geo/lgl.xml")
+    text = next(a.findtext("text") for a in ET.parse(lgl).getroot().iter("article") if a.get("docid") == "44043879")
     report = analyze_text(text)
     for name in ("Wess Henry", "Matt Henry"):
         person = _by_text(report, name)
