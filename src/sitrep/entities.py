@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
+from sitrep.nlp import doc_text
 from sitrep.records import Entity, Mention, Place
 from sitrep.tables import Tables
 
@@ -77,7 +78,7 @@ def _overlaps_any(start: int, end: int, spans: set[tuple[int, int]]) -> bool:
 def _collect_people(doc: Doc, tables: Tables) -> list[_Draft]:
     """PERSON spans grouped by full name, with rank, role and nationality from their context."""
     by_name: dict[str, _Draft] = {}
-    text = doc.text  # Doc.text joins every token: build it once, not per mention
+    text = doc_text(doc)  # Doc.text joins every token: build it once, not per mention
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
@@ -227,7 +228,7 @@ def _collect_named(doc: Doc, tables: Tables, surnames: set[str]) -> list[_Draft]
     """
     seeds = {alias.lower(): seed for seed in tables.actors for alias in (seed.name, *seed.aliases)}
     by_key: dict[str, _Draft] = {}
-    full_text = doc.text
+    full_text = doc_text(doc)
     for ent in doc.ents:
         label = _ACTOR_LABELS.get(ent.label_)
         if label is None or label == "PERSON":
@@ -267,7 +268,7 @@ def _collect_groups(doc: Doc, tables: Tables) -> list[_Draft]:
                                                      key=len, reverse=True))
     pattern = re.compile(rf"\b(?:pro-)?({nat_alt})\s+({'|'.join(re.escape(h) for h in heads)})\b", re.I)
     by_key: dict[str, _Draft] = {}
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(doc_text(doc)):
         if not m.group(1)[:1].isupper():
             continue
         nat = tables.nationalities[m.group(1).lower()]
@@ -306,7 +307,7 @@ def _attach_surname_mentions(doc: Doc, people: list[_Draft]) -> None:
 
 def _drop_event_names(doc: Doc, drafts: list[_Draft]) -> None:
     """Drop one-word 'people' that name an event or movement ('Maidan' in 'the Maidan uprising')."""
-    text = doc.text
+    text = doc_text(doc)
     for d in drafts:
         if d.type != "PERSON" or " " in d.text:
             continue

@@ -81,7 +81,7 @@ class EntityRules:
 
     def find_units(self, doc: Doc) -> Iterable[Span]:
         """Spans naming military units, e.g. '6th Separate Guards Mechanized Brigade'."""
-        for m in self.units.finditer(doc.text):
+        for m in self.units.finditer(doc_text(doc)):
             designators = [w for w in m.group("des").split() if w[:1].isupper()]
             lower_kind = m.group("kind")[:1].islower()
             if lower_kind and not m.group("ord"):
@@ -93,10 +93,10 @@ class EntityRules:
                     continue  # "Russian Army" is a national force (a GROUP), not a unit name
             start = m.start("ord") if m.group("ord") else m.start("des")
             # leading "the"/"of" belong to the sentence, not the name
-            text = doc.text[start:m.end()]
+            text = doc_text(doc)[start:m.end()]
             while text.split(" ", 1)[0] in ("the", "of", "and", "The") and " " in text:
                 start += len(text.split(" ", 1)[0]) + 1
-                text = doc.text[start:m.end()]
+                text = doc_text(doc)[start:m.end()]
             span = doc.char_span(start, m.end(), label="MILITARY_UNIT", alignment_mode="expand")
             if span is not None:
                 yield span
@@ -134,3 +134,11 @@ class EntityRules:
             if i + n <= len(doc) and doc[i:i + n].text in self.ranks:
                 return i + n
         return None
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once and kept on the Doc (spaCy rebuilds `Doc.text` on every access)."""
+    text = doc.user_data.get("sitrep_text")
+    if text is None:
+        text = doc.user_data["sitrep_text"] = doc.text
+    return text

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from sitrep.attribution.lexicon import AttributionLexicon
 from sitrep.attribution.referents import (FIRST_PERSON, PERSON_PRONOUNS, Referent, make_referent, noun_phrase,
                                           phrase_after, resolve_pronoun, resolve_role_noun)
+from sitrep.nlp import doc_text
 from sitrep.records import Entity, Evidence, Quote
 
 # paired quotation marks; single curly quotes are handled apart because ’ is also the apostrophe
@@ -125,18 +126,18 @@ def _outermost(spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
 def speech_spans(doc: Doc, lexicon: AttributionLexicon) -> list[QuoteSpan]:
     """The quotations that are speech (not scare quotes or titles): cued by a reporting verb, or sentence-like."""
-    spans = quote_spans(doc.text)
+    spans = quote_spans(doc_text(doc))
     marks = [(q.outer_start, q.outer_end) for q in spans]
     out = []
     for q in spans:
-        words = doc.text[q.start:q.end].split()
+        words = doc_text(doc)[q.start:q.end].split()
         if not words:
             continue
         capitalised = sum(1 for w in words if w[:1].isupper()) / len(words)
         if capitalised >= TITLE_CASE_SHARE and len(words) > 1:
             continue  # "The Haunting in Connecticut": a title, not speech
         sentence_like = len(words) >= MIN_SPEECH_WORDS and words[0][:1].isupper() and \
-            (doc.text[q.end - 1] in ".,!?…" or doc.text[q.outer_end:q.outer_end + 1] in (".", ""))
+            (doc_text(doc)[q.end - 1] in ".,!?…" or doc_text(doc)[q.outer_end:q.outer_end + 1] in (".", ""))
         cued = len(words) >= 2 and speech_verb_near(doc, q, lexicon, marks) is not None
         if sentence_like or cued:
             out.append(q)
@@ -152,7 +153,7 @@ def speech_verb_near(doc: Doc, q: QuoteSpan, lexicon: AttributionLexicon, marks:
     best: tuple[int, Token] | None = None
     for sent in sents.values():
         for tok in sent:
-            between = doc.text[min(tok.idx, q.outer_end):max(tok.idx, q.outer_start)]
+            between = doc_text(doc)[min(tok.idx, q.outer_end):max(tok.idx, q.outer_start)]
             if "\n" in between:
                 continue  # the parser may run a sentence across paragraphs; a speaker never crosses one
             if tok.pos_ == "VERB" and lexicon.verb_cue(tok.lemma_) and not _in_marks(tok.idx, marks):
@@ -170,19 +171,19 @@ def _in_marks(pos: int, marks: list[tuple[int, int]]) -> bool:
 def find_quotes(doc: Doc, entities: tuple[Entity, ...], lexicon: AttributionLexicon) -> tuple[Quote, ...]:
     """Find quoted speech and its speaker, resolved to an entity where the text allows."""
     spans = speech_spans(doc, lexicon)
-    marks = [(q.outer_start, q.outer_end) for q in quote_spans(doc.text)]
+    marks = [(q.outer_start, q.outer_end) for q in quote_spans(doc_text(doc))]
     quotes: list[Quote] = []
     for q in spans:
         speaker, confidence = speaker_of(doc, q, entities, lexicon, marks), 0.8
         if speaker is None:
-            speaker, confidence = _continued_speaker(doc.text, q, quotes, entities), 0.6
-        text, end = _trim_quote(doc.text[q.start:q.end], q.end)
+            speaker, confidence = _continued_speaker(doc_text(doc), q, quotes, entities), 0.6
+        text, end = _trim_quote(doc_text(doc)[q.start:q.end], q.end)
         if speaker is None:
             quotes.append(Quote(text=text, start=q.start, end=end, confidence=0.3))
             continue
         quotes.append(Quote(text=text, start=q.start, end=end, speaker=speaker.text,
                             speaker_entity_id=speaker.entity.id if speaker.entity else None,
-                            speaker_evidence=Evidence(speaker.start, speaker.end, doc.text[speaker.start:speaker.end]),
+                            speaker_evidence=Evidence(speaker.start, speaker.end, doc_text(doc)[speaker.start:speaker.end]),
                             confidence=confidence if speaker.entity else confidence - 0.2))
     return tuple(quotes)
 
@@ -210,7 +211,7 @@ def speaker_of(doc: Doc, q: QuoteSpan, entities: tuple[Entity, ...], lexicon: At
         np = phrase_after(doc, sent.start_char + m.end())
         if np:
             return make_referent(doc, *np, entities, lexicon)
-    before = doc.text[sent.start_char:q.outer_start].rstrip()
+    before = doc_text(doc)[sent.start_char:q.outer_start].rstrip()
     if before.endswith(":"):
         subject = next((t for t in sent if t.dep_ in ("nsubj",) and t.idx < q.outer_start), None)
         if subject is not None:
@@ -266,7 +267,7 @@ def referent_of(subject: Token, entities: tuple[Entity, ...], lexicon: Attributi
     ref = make_referent(doc, start, end, entities, lexicon, head=subject.idx)
     if ref.entity is None and not ref.anonymous:
         role = resolve_role_noun(doc, start, end, entities, lexicon)
-        if role is not None and _is_bare_role(doc.text[start:end]):
+        if role is not None and _is_bare_role(doc_text(doc)[start:end]):
             return role
     return ref
 

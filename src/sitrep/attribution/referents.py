@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.attribution.lexicon import OFFICIAL_SECTORS, AttributionLexicon
+from sitrep.nlp import doc_text
 from sitrep.records import Entity
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -57,7 +58,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
 
 def phrase_after(doc: Doc, char: int, limit: int = 12) -> tuple[int, int] | None:
     """The noun phrase starting at `char` (after a cue such as 'according to'), cut at punctuation or a verb."""
-    span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(char, len(doc_text(doc)), alignment_mode="expand")
     if span is None:
         return None
     toks: list[Token] = []
@@ -102,7 +103,7 @@ def make_referent(doc: Doc, start: int, end: int, entities: tuple[Entity, ...], 
     With `head` (the offset of the phrase's head word) only an entity naming the head counts: in "Mifsud's
     former boss, Gov. Voinovich" or "the president's spokesman" the possessor is not the source.
     """
-    raw = doc.text[start:end]
+    raw = doc_text(doc)[start:end]
     text, start = clean_phrase(raw, start)
     end = start + len(text)
     low = f" {text.lower()} "
@@ -111,7 +112,7 @@ def make_referent(doc: Doc, start: int, end: int, entities: tuple[Entity, ...], 
     anonymous = any(f" {w} " in low for w in lexicon.anonymous_words) or any(p in low for p in lexicon.anonymous_phrases)
     if not anonymous and any(f" {w} " in low for w in lexicon.weak_anonymous_words):
         anonymous = _names_no_one(doc, start, end, raw, lexicon)
-    if ent is not None and _coordinated_beyond(ent, start, end, doc.text):
+    if ent is not None and _coordinated_beyond(ent, start, end, doc_text(doc)):
         ent = None  # "Iraqi police and hospital officials": the entity is one of several sources
     if ent is not None and not anonymous:
         return Referent(ent.text, start, end, ent, False, (ent.sector or "") in OFFICIAL_SECTORS,
@@ -220,7 +221,7 @@ def _speaker_of_sentence(sent: Span, entities: tuple[Entity, ...], lexicon: Attr
 def resolve_role_noun(doc: Doc, start: int, end: int, entities: tuple[Entity, ...],
                       lexicon: AttributionLexicon) -> Referent | None:
     """A role noun ('the president', 'the head of state') as the person named earlier with that role."""
-    low = doc.text[start:end].lower()
+    low = doc_text(doc)[start:end].lower()
     for phrase in sorted(lexicon.role_aliases, key=len, reverse=True):
         if re.search(rf"\b{re.escape(phrase)}\b", low):
             ent = _person_with_role(lexicon.role_aliases[phrase], start, entities)
@@ -263,9 +264,9 @@ def _person_in(doc: Doc, start: int, end: int, entities: tuple[Entity, ...], lex
                 hits.append((m.start, Referent(ent.text, m.start, m.end, ent, False,
                                                (ent.sector or "") in OFFICIAL_SECTORS, False)))
     for phrase in lexicon.role_aliases:
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", doc.text[start:end], re.I):
+        for m in re.finditer(rf"\b{re.escape(phrase)}\b", doc_text(doc)[start:end], re.I):
             s = start + m.start()
-            if _inside(s, skip) or _names_a_person_right_after(doc.text, start + m.end()):
+            if _inside(s, skip) or _names_a_person_right_after(doc_text(doc), start + m.end()):
                 continue
             ref = resolve_role_noun(doc, s, start + m.end(), entities, lexicon)
             if ref is not None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.attribution.lexicon import OFFICIAL_SECTORS, AttributionLexicon, Cue
 from sitrep.attribution.quotes import find_quotes, quote_spans, referent_of, source_of_verb
 from sitrep.attribution.referents import Referent, make_referent, noun_phrase, phrase_after
+from sitrep.nlp import doc_text
 from sitrep.records import Attribution, Entity, Evidence
 
 
@@ -28,7 +29,7 @@ class _Draft:
 
 def find_attributions(doc: Doc, entities: tuple[Entity, ...], lexicon: AttributionLexicon) -> tuple[Attribution, ...]:
     """Find every source chain, innermost source first, with the span each one governs."""
-    marks = [(q.outer_start, q.outer_end) for q in quote_spans(doc.text)]
+    marks = [(q.outer_start, q.outer_end) for q in quote_spans(doc_text(doc))]
     out: list[Attribution] = []
     for sent in doc.sents:
         drafts = _sentence_drafts(doc, sent, entities, lexicon, marks)
@@ -55,12 +56,16 @@ def _phrase_cues(doc: Doc, sent: Span, entities: tuple[Entity, ...], lexicon: At
     """'according to X', 'as reported by X', 'citing X' in a sentence, in text order."""
     drafts: list[_Draft] = []
     taken: list[tuple[int, int]] = []
+    sent_text = sent.text  # Span.text walks every token: read it once per sentence
+    lowered = sent_text.lower()
     for cue in lexicon.cues_of("prep", "relay", "cite"):
-        for m in re.finditer(rf"\b{re.escape(cue.text)}\b", sent.text, re.I):
+        if cue.text.lower() not in lowered:
+            continue
+        for m in re.finditer(rf"\b{re.escape(cue.text)}\b", sent_text, re.I):
             s, e = sent.start_char + m.start(), sent.start_char + m.end()
             if _inside(s, marks) or any(a <= s < b for a, b in taken):
                 continue
-            np = phrase_after(doc, e + len(sent.text[m.end():]) - len(sent.text[m.end():].lstrip()))
+            np = phrase_after(doc, e + len(sent_text[m.end():]) - len(sent_text[m.end():].lstrip()))
             if np is None:
                 continue
             ref = _resolve(doc, np, entities, lexicon, marks)
@@ -72,7 +77,7 @@ def _phrase_cues(doc: Doc, sent: Span, entities: tuple[Entity, ...], lexicon: At
                 outer = _citer(doc, s, entities, lexicon, marks)
                 if outer is not None:
                     chain.append(outer)
-            drafts.append(_Draft(doc.text[s:e], s, e, chain, cue.hedged, cue.scope, cue.kind))
+            drafts.append(_Draft(doc_text(doc)[s:e], s, e, chain, cue.hedged, cue.scope, cue.kind))
     return sorted(drafts, key=lambda d: d.cue_start)
 
 
@@ -194,7 +199,7 @@ def _sourceless_cues(sent: Span, lexicon: AttributionLexicon, marks: list[tuple[
             if nxt is not None and nxt.lower_ == "to" and verb_after and not modal:
                 aux = next(c for c in tok.children if c.dep_ == "auxpass")
                 s = min(aux.idx, tok.idx)
-                return [_Draft(tok.doc.text[s:nxt.idx + 2], s, nxt.idx + 2, [], cue.hedged, "sentence", "passive")]
+                return [_Draft(doc_text(tok.doc)[s:nxt.idx + 2], s, nxt.idx + 2, [], cue.hedged, "sentence", "passive")]
     return []
 
 
@@ -202,14 +207,14 @@ def _freeze(doc: Doc, sent: Span, d: _Draft, lexicon: AttributionLexicon) -> Att
     """Turn a draft into an Attribution with evidence over cue and sources and a scope over what it governs."""
     spans = [(d.cue_start, d.cue_end), *((r.start, r.end) for r in d.chain), *d.extra]
     s, e = min(a for a, _ in spans), max(b for _, b in spans)
-    end = _paragraph_end(doc.text, sent.end_char) if d.scope_kind == "paragraph" else sent.end_char
-    scope_text = doc.text[sent.start_char:end].rstrip()
+    end = _paragraph_end(doc_text(doc), sent.end_char) if d.scope_kind == "paragraph" else sent.end_char
+    scope_text = doc_text(doc)[sent.start_char:end].rstrip()
     # "officials, speaking on condition of anonymity, said": the formula sits outside the source phrase
     anonymous = not d.chain or any(r.anonymous for r in d.chain) or _anonymity_formula(sent, lexicon)
     return Attribution(
         cue=d.cue,
         chain=tuple(r.text for r in d.chain),
-        evidence=Evidence(s, e, doc.text[s:e]),
+        evidence=Evidence(s, e, doc_text(doc)[s:e]),
         anonymous=anonymous,
         hedged=d.hedged,
         official=any(r.official for r in d.chain),
@@ -240,7 +245,7 @@ def _quote_attributions(doc: Doc, entities: tuple[Entity, ...], lexicon: Attribu
         if any(a.scope and a.scope.start <= q.start and q.end <= a.scope.end and q.speaker in a.chain for a in found):
             continue
         # the quoted words are the evidence: the speaker's mention ("he") may sit sentences away
-        scope = Evidence(q.start - 1, q.end + 1, doc.text[q.start - 1:q.end + 1])
+        scope = Evidence(q.start - 1, q.end + 1, doc_text(doc)[q.start - 1:q.end + 1])
         speaker = next((e for e in entities if e.id == q.speaker_entity_id), None)
         out.append(Attribution(cue="quotation", chain=(q.speaker,), evidence=Evidence(q.start, q.end, q.text),
                                official=speaker is not None and (speaker.sector or "") in OFFICIAL_SECTORS,

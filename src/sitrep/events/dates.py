@@ -82,8 +82,9 @@ class DateResolver:
         for ent in sent.ents:
             if ent.label_ in ("DATE", "TIME") and lo <= ent.start_char < hi:
                 found.append((abs(ent.start_char - trigger.idx), ent.text))
+        sent_text = sent.text  # Span.text walks every token: read it once, not once per cue
         for cue in self.cues:
-            for m in cue.pattern.finditer(sent.text):
+            for m in cue.pattern.finditer(sent_text):
                 if lo <= sent.start_char + m.start() < hi:
                     found.append((abs(sent.start_char + m.start() - trigger.idx), m.group(0)))
         return [text for _, text in sorted(found, key=lambda pair: pair[0])]

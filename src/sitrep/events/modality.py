@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.events.context import clause_of
+from sitrep.nlp import doc_text
 from sitrep.tables import read_tsv
 
 # which modality wins when several cues govern one trigger
@@ -49,7 +50,7 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
         # while reporting frames above ("reports suggest") still cover it
         framed_only = framed_only or node.dep_ in ("relcl", "acl")
     clause = clause_of(trigger)
-    text = clause.doc.text[min(t.idx for t in clause.subtree):max(t.idx + len(t) for t in clause.subtree)].lower()
+    text = doc_text(clause.doc)[min(t.idx for t in clause.subtree):max(t.idx + len(t) for t in clause.subtree)].lower()
     for phrase, kind in cues.by_where["phrase"].items():
         if phrase in text:
             found.setdefault(kind, phrase)

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.triggers import event_theme
+from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
 from sitrep.tables import Nationality
 
@@ -316,7 +317,7 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
         ent, mention = found
         return ActorRef(ent.text, ent.id, mention.start, mention.end, ent.country, ent.sector, implicit)
     start, end = _noun_phrase(token)
-    text = index.doc.text[start:end]
+    text = doc_text(index.doc)[start:end]
     return ActorRef(text, None, start, end, _country_in_phrase(token, cues, index), None, implicit)
 
 

@@ -7,6 +7,7 @@ from sitrep.geo.candidates import Toponym, find_candidates
 from sitrep.geo.gazetteer import Entry, Gazetteer
 from sitrep.geo.recognize import recognize_toponyms
 from sitrep.geo.resolve import resolve_toponym_list, to_place
+from sitrep.nlp import doc_text
 from sitrep.records import Entity, Place
 
 __all__ = ["Gazetteer", "Entry", "Toponym", "find_places", "resolve_toponyms", "find_candidates"]
@@ -15,7 +16,7 @@ __all__ = ["Gazetteer", "Entry", "Toponym", "find_places", "resolve_toponyms", "
 def find_places(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> tuple[Place, ...]:
     """Find and resolve every toponym in the document."""
     toponyms = recognize_toponyms(doc, entities, gazetteer)
-    resolutions = resolve_toponym_list(doc.text, toponyms, gazetteer)
+    resolutions = resolve_toponym_list(doc_text(doc), toponyms, gazetteer)
     return tuple(to_place(res, gazetteer) for res in resolutions)
 
 

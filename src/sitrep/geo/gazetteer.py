@@ -56,6 +56,7 @@ class Gazetteer:
     nationalities: dict[str, str] = field(default_factory=dict)  # "ukrainian" -> "UA": adjectives, never tagged
     _fuzzy_buckets: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
     _lookups: dict[str, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
+    _countries: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None, build: bool = True) -> "Gazetteer":
@@ -117,8 +118,12 @@ class Gazetteer:
 
     def country(self, iso2: str, how: str = "demonym", matched: str = "") -> Entry | None:
         """The country record with this ISO code."""
-        row = self.con.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.precision = 'country' AND p.country = ?",
-                               (iso2,)).fetchone()
+        if not self._countries:
+            # one scan for all ~250 countries: the places table has no index on precision
+            rows = self.con.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.precision = 'country'").fetchall()
+            for row in rows:
+                self._countries.setdefault(row[4], row)
+        row = self._countries.get(iso2)
         return _entry(row, how, matched) if row else None
 
     def get(self, place_id: int) -> Entry | None:

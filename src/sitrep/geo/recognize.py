@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from sitrep.geo.candidates import Toponym, find_candidates
 from sitrep.geo.gazetteer import Entry, Gazetteer
+from sitrep.nlp import doc_text
 from sitrep.records import Entity
 
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -64,7 +65,7 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
                 found[(toponym.start, toponym.end)] = toponym
             elif verdict == "weak":
                 weak.append(toponym)
-    _accept_listed_with_places(doc.text, weak, found)
+    _accept_listed_with_places(doc_text(doc), weak, found)
     return sorted(found.values(), key=lambda t: t.start)
 
 
