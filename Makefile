@@ -20,7 +20,7 @@ run: $(STAMP)
 	$(BIN)/sitrep analyze $(SEED)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)
 	$(BIN)/python -m bench.run_eval
