@@ -91,7 +91,7 @@ def load_geowebnews(path: Path) -> list[GoldArticle]:
 
 def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
-    from sitrep.geo.build import haversine_km
+    from sitrep.geodesy import haversine_km
 
     return haversine_km(lat1, lon1, lat2, lon2)
 

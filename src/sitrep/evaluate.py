@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.errors import BadInputError
+from sitrep.geodesy import haversine_km
 from sitrep.records import Entity, Report
 
 ACCURACY_KM = 161.0  # accuracy@161km, the geoparsing literature's standard threshold
@@ -70,13 +70,6 @@ def norm(text: str | None) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text)
     return re.sub(r"\s+", " ", text).strip(" .,;:")
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _required(item: dict[str, Any]) -> bool:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitrep.corpus.runner import ingest_items
-from sitrep.ingest.sources import SourceOptions, Skipped, iter_articles
+from sitrep.ingest.sources import Skipped, iter_articles
 from sitrep.store.schema import ARTICLE_TABLES, connect
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.geo.build import haversine_km
+from sitrep.geodesy import haversine_km
 
 SEED_GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval" / "seed" / "gold.json"
 

@@ -1,11 +1,11 @@
 """Place checks: a place put in the wrong region, far outside the article's area, confusable or misspelt."""
 from __future__ import annotations
 
-import math
 import re
 
 from sitrep.checks.lexicon import check_lexicon
 from sitrep.checks.text import evidence, sentence_bounds
+from sitrep.geodesy import haversine_km as km
 from sitrep.records import Flag, Place, Report
 
 # how far a place may lie from the article's area before it is "far outside" it; Donbas is ~300 km across
@@ -259,13 +259,6 @@ def _where(p: Place) -> str:
     """A short 'name, region, country' for messages."""
     return ", ".join(x for x in (p.name or p.text, p.admin1_name or p.admin1, p.country) if x)
 
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def levenshtein(a: str, b: str) -> int:

@@ -16,10 +16,9 @@ from typing import Iterable, Mapping, Sequence
 
 import duckdb
 
+from sitrep.geodesy import haversine_km
 from sitrep.records import ActorRef, Report
 from sitrep.store.writer import insert_rows, parse_day
-
-EARTH_RADIUS_KM = 6371.0088
 # Places this large cannot show that two reports saw one event ("fighting in Ukraine" twice is not one fight)
 COARSE_PRECISIONS = frozenset({"country", "admin1", "region"})
 
@@ -69,13 +68,6 @@ class EventCluster:
     actor_text: str | None
     recipient_text: str | None
 
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def actor_key(country: str | None, sector: str | None, text: str | None) -> str | None:

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from sitrep.geo.build import haversine_km
 from sitrep.geo.candidates import Toponym
 from sitrep.geo.gazetteer import Entry
+from sitrep.geodesy import haversine_km
 
 AREA_PRECISIONS = frozenset({"country", "admin1", "admin2", "region"})
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")

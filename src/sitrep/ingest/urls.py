@@ -5,11 +5,14 @@ import ipaddress
 import socket
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from sitrep.errors import BadInputError, UnsafeURLError
 from sitrep.ingest.decode import MAX_BYTES
+
+if TYPE_CHECKING:
+    import httpx
 
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
