@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -262,26 +263,46 @@ def _collect_named(doc: Doc, tables: Tables, surnames: set[str]) -> list[_Draft]
 
 
 def _collect_groups(doc: Doc, tables: Tables) -> list[_Draft]:
-    """Nationality + group noun ('Ukrainian forces', 'Russian troops') as GROUP actors with a country."""
+    """Nationality + group noun ('Ukrainian forces', 'Russian troops') as GROUP actors with a country.
+
+    Group nouns are few and nationalities many, so the scan finds the nouns and reads the word(s) before.
+    """
     heads = sorted((w for w, (_, group) in tables.roles.items() if group), key=len, reverse=True)
-    nat_alt = "|".join(re.escape(n) for n in sorted((k for k in tables.nationalities if " " not in k or True),
-                                                     key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:pro-)?({nat_alt})\s+({'|'.join(re.escape(h) for h in heads)})\b", re.I)
+    head_pattern = re.compile(rf"\b({'|'.join(re.escape(h) for h in heads)})\b", re.I)
+    text = doc_text(doc)
     by_key: dict[str, _Draft] = {}
-    for m in pattern.finditer(doc_text(doc)):
-        if not m.group(1)[:1].isupper():
+    for m in head_pattern.finditer(text):
+        found = _nationality_before(text, m.start(), tables)
+        if found is None:
             continue
-        nat = tables.nationalities[m.group(1).lower()]
-        text = m.group(0)
-        key = text.lower()
+        start, nat = found
+        phrase = text[start:m.end()]
+        key = phrase.lower()
         draft = by_key.get(key)
         if draft is None:
-            sector = tables.roles[m.group(2).lower()][0]
-            draft = by_key[key] = _Draft(text=text, type="GROUP", country=nat.iso3, sector=sector,
-                                        country_explicit=not text.lower().startswith("pro-"),
+            sector = tables.roles[m.group(1).lower()][0]
+            draft = by_key[key] = _Draft(text=phrase, type="GROUP", country=nat.iso3, sector=sector,
+                                        country_explicit=not key.startswith("pro-"),
                                         confidence=0.85, source="group_pattern")
-        draft.mentions.append(Mention(m.start(), m.end(), text))
+        draft.mentions.append(Mention(start, m.end(), phrase))
     return list(by_key.values())
+
+
+_TWO_WORDS_BEFORE = re.compile(r"\b([A-Z][\w.]*\s+[A-Z][\w.]*)\s+$")
+_WORD_BEFORE = re.compile(r"(?:\b(pro-))?\b([\w.]+)\s+$", re.I)
+
+
+def _nationality_before(text: str, at: int, tables: Tables) -> tuple[int, Any] | None:
+    """(start, nationality) of a capitalised nationality ending right before `at` ('South Korean' before 'troops')."""
+    window = text[max(0, at - 40):at]
+    base = at - len(window)
+    two = _TWO_WORDS_BEFORE.search(window)
+    if two and two.group(1).lower() in tables.nationalities:
+        return base + two.start(1), tables.nationalities[two.group(1).lower()]
+    one = _WORD_BEFORE.search(window)
+    if one and one.group(2)[:1].isupper() and one.group(2).lower() in tables.nationalities:
+        return base + one.start(1 if one.group(1) else 2), tables.nationalities[one.group(2).lower()]
+    return None
 
 
 def _attach_surname_mentions(doc: Doc, people: list[_Draft]) -> None:

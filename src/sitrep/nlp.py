@@ -60,6 +60,8 @@ class EntityRules:
         self.nationality_words = frozenset(tables.nationalities)
         self.ranks = tables.ranks
         self.max_rank_words = max(len(r.split()) for r in tables.ranks)
+        # first tokens of every rank variant ("Lt." of "Lt. Gen."): most tokens fail this set test at once
+        self.rank_starts = frozenset(t.text for r in tables.ranks for t in nlp.make_doc(r)[:1])
         self.matcher = PhraseMatcher(nlp.vocab)
         self.label_of: dict[str, str] = {}
         for seed in tables.actors:
@@ -130,6 +132,8 @@ class EntityRules:
 
     def _rank_at(self, doc: Doc, i: int) -> int | None:
         """End token index of the longest rank starting at token i, if any."""
+        if doc[i].text not in self.rank_starts:
+            return None
         for n in range(self.max_rank_words + 2, 0, -1):
             if i + n <= len(doc) and doc[i:i + n].text in self.ranks:
                 return i + n

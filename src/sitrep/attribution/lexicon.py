@@ -1,7 +1,7 @@
 """The attribution lexicon: cues, anonymity markers, hedges, role aliases and actor facts, loaded once."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sitrep.tables import Tables, load_tables, read_tsv
 
@@ -33,6 +33,8 @@ class AttributionLexicon:
     roles: dict[str, tuple[str, bool]]  # role word -> (sector, group head), from roles.tsv
     state_media: frozenset[str]  # lower-cased names and aliases of state-controlled outlets
     actor_sectors: dict[str, str]  # lower-cased actor name or alias -> sector
+    verbs: dict[str, Cue] = field(default_factory=dict)  # reporting-verb lemma -> its cue
+    _by_kinds: dict[tuple[str, ...], tuple[Cue, ...]] = field(default_factory=dict, repr=False)  # memo of cues_of
 
     @classmethod
     def load(cls, tables: Tables | None = None) -> "AttributionLexicon":
@@ -55,15 +57,20 @@ class AttributionLexicon:
             roles=tables.roles,
             state_media=state_media,
             actor_sectors=sectors,
+            verbs={c.text: c for c in reversed(cues) if c.kind == "verb"},  # reversed: the first row wins
         )
 
     def cues_of(self, *kinds: str) -> tuple[Cue, ...]:
         """The cues of the given kinds, longest first so that longer phrases win."""
-        return tuple(sorted((c for c in self.cues if c.kind in kinds), key=lambda c: -len(c.text)))
+        found = self._by_kinds.get(kinds)
+        if found is None:
+            found = self._by_kinds[kinds] = tuple(sorted((c for c in self.cues if c.kind in kinds),
+                                                         key=lambda c: -len(c.text)))
+        return found
 
     def verb_cue(self, lemma: str) -> Cue | None:
         """The reporting-verb cue for a lemma, if the lemma is one."""
-        return next((c for c in self.cues if c.kind == "verb" and c.text == lemma), None)
+        return self.verbs.get(lemma)
 
     def passive_cue(self, lemma: str) -> Cue | None:
         """The passive cue ("said to") whose verb has this lemma's past participle."""

@@ -14,6 +14,7 @@ from sitrep.records import Entity, Evidence, Quote
 
 # paired quotation marks; single curly quotes are handled apart because ’ is also the apostrophe
 _DOUBLE_PAIRS = {"“": "”", "«": "»", "„": "“"}
+_DOUBLE_OPEN = re.compile("[" + "".join(_DOUBLE_PAIRS) + "]")
 _OPEN_CONTEXT = " \t\n([{—–-:;,"  # what may stand right before an opening mark
 # a quote this long or longer that reads as a sentence is speech even with no cue beside it
 MIN_SPEECH_WORDS = 4
@@ -55,16 +56,18 @@ def _double_quotes(para: str) -> list[tuple[int, int]]:
     """Spans of “…”, «…» and „…“ quotations, marks included."""
     out = []
     i = 0
-    while i < len(para):
-        close = _DOUBLE_PAIRS.get(para[i])
-        if close:
-            j = para.find(close, i + 1)
-            if j > i + 1:
-                out.append((i, j + 1))
-                i = j + 1
-                continue
-        i += 1
-    return out
+    while True:
+        # jump from opening mark to opening mark instead of stepping through every character
+        m = _DOUBLE_OPEN.search(para, i)
+        if m is None:
+            return out
+        i = m.start()
+        j = para.find(_DOUBLE_PAIRS[para[i]], i + 1)
+        if j > i + 1:
+            out.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
 
 
 def _straight_quotes(para: str) -> list[tuple[int, int]]:

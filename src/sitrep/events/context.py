@@ -19,20 +19,26 @@ class DocIndex:
     entities: tuple[Entity, ...]
     places: tuple[Place, ...]
     mention_owner: dict[tuple[int, int], Entity]
+    token_owner: dict[int, tuple[Entity, Mention]]  # token index -> the mention covering it
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...]) -> "DocIndex":
         """Index entity mentions; fall back to NER place spans when the geo stage found none."""
         owner = {(m.start, m.end): e for e in entities for m in e.mentions}
         usable = places or tuple(_places_from_ner(doc, owner))
-        return cls(doc, entities, usable, owner)
+        token_owner: dict[int, tuple[Entity, Mention]] = {}
+        # the first mention in entity order wins a token, as the linear scan this replaces did
+        for ent in entities:
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                for tok in span if span is not None else ():
+                    if m.start <= tok.idx < m.end and owner.get((m.start, m.end)) is ent:
+                        token_owner.setdefault(tok.i, (ent, m))
+        return cls(doc, entities, usable, owner, token_owner)
 
     def entity_at(self, token: Token) -> tuple[Entity, Mention] | None:
         """The entity whose mention covers this token, with that mention."""
-        for (start, end), ent in self.mention_owner.items():
-            if start <= token.idx < end:
-                return ent, next(m for m in ent.mentions if m.start == start and m.end == end)
-        return None
+        return self.token_owner.get(token.i)
 
     def place_at(self, token: Token) -> Place | None:
         """The place whose span covers this token."""
