@@ -57,6 +57,7 @@ class Gazetteer:
     _fuzzy_buckets: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
     _lookups: dict[str, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
     _countries: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _variants: dict[str, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None, build: bool = True) -> "Gazetteer":
@@ -84,16 +85,19 @@ class Gazetteer:
 
     def lookup_variants(self, key: str) -> tuple[Entry, ...]:
         """Records whose transliteration skeleton equals the key's (Syeverodonetsk -> Sievierodonetsk)."""
+        cached = self._variants.get(key)
+        if cached is not None:
+            return cached
         skel = self.rules.skeleton(key)
-        if len(skel) < 5:
-            return ()
-        rows = self.con.execute(
-            f"SELECT {_PLACE_COLUMNS}, s.key FROM skeletons s JOIN places p ON p.id = s.id WHERE s.skel = ?",
-            (skel,)).fetchall()
         best: dict[int, Entry] = {}
-        for row in rows:
-            best.setdefault(row[0], _entry(row, "variant", row[12]))
-        return tuple(best.values())
+        if len(skel) >= 5:
+            rows = self.con.execute(
+                f"SELECT {_PLACE_COLUMNS}, s.key FROM skeletons s JOIN places p ON p.id = s.id WHERE s.skel = ?",
+                (skel,)).fetchall()
+            for row in rows:
+                best.setdefault(row[0], _entry(row, "variant", row[12]))
+        cached = self._variants[key] = tuple(best.values())
+        return cached
 
     def lookup_fuzzy(self, key: str, limit: int = 5) -> tuple[Entry, ...]:
         """Records of places (population >= 1000, or areas) whose name is a near miss of `key`."""
