@@ -59,7 +59,10 @@ def extract_entities(doc: Doc, tables: Tables) -> tuple[Entity, ...]:
 
 
 def drop_entities_claimed_by_places(entities: tuple[Entity, ...], places: tuple[Place, ...]) -> tuple[Entity, ...]:
-    """Remove entities whose every mention the geoparser resolved as a toponym (e.g. 'Donbass' as PERSON)."""
+    """Remove entities whose every mention the geoparser resolved as a toponym (e.g. 'Donbass' as PERSON).
+
+    Ids are renumbered so they stay E1..En in text order; no later stage has seen the old ones.
+    """
     spans = {(p.start, p.end) for p in places if p.geonameid is not None or p.precision == "region"}
     kept = []
     for ent in entities:
@@ -68,7 +71,7 @@ def drop_entities_claimed_by_places(entities: tuple[Entity, ...], places: tuple[
             kept.append(replace(ent, mentions=left) if len(left) != len(ent.mentions) else ent)
         elif ent.type not in ("PERSON", "ORG") or left:
             kept.append(ent)
-    return tuple(kept)
+    return tuple(replace(ent, id=f"E{i}") for i, ent in enumerate(kept, 1))
 
 
 def _overlaps_any(start: int, end: int, spans: set[tuple[int, int]]) -> bool:

@@ -29,7 +29,7 @@ function render(report) {
   renderTable("#places", report.places, (p) => [p.text, p.geonameid, p.name, p.admin1_name || p.admin1, p.country,
     p.lat == null ? "" : `${p.lat.toFixed(3)}, ${p.lon.toFixed(3)}`, p.matched_by]);
   const rows = renderTable("#events", report.events, (v) => [v.type, v.mode, v.actor && v.actor.text, v.recipient && v.recipient.text,
-    v.place && v.place.text, v.date, v.modality, (v.attributed_to || []).join(" ← "), v.trigger.text]);
+    v.place && v.place.text, v.date, v.modality, (v.attributed_to || []).join(" → "), v.trigger.text]);
   rows.forEach((tr, i) => { tr.className = "event"; tr.onclick = () => renderArticle(report, report.events[i].evidence); });
   $("#flags").innerHTML = report.flags.map((f) => `<li class="${esc(f.severity)}"><b>${esc(f.kind)}</b>: ${esc(f.message)}</li>`).join("") || "<li>none</li>";
   const sources = report.attributions.map((a) => `<li><b>${esc(a.cue)}</b>: ${esc(a.chain.join(" → "))}${a.anonymous ? " (anonymous)" : ""}${a.hedged ? " (hedged)" : ""}</li>`);
