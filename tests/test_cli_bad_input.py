@@ -99,3 +99,12 @@ def test_schema_command_prints_a_json_schema_the_output_validates_against(seed_r
     schema = json.loads(proc.stdout)
     jsonschema.validate(seed_report.to_dict(), schema)
     assert "Place" in schema["$defs"] and "Event" in schema["$defs"]
+
+
+def test_unknown_option_and_command_are_usage_errors_not_bugs():
+    for args in (("analyze", "--no-such-option", "x.txt"), ("no-such-command",)):
+        proc = run_cli(*args)
+        err = proc.stderr.decode()
+        assert proc.returncode == 2, err
+        assert "Traceback" not in err and "internal error" not in err
+        assert "No such" in err

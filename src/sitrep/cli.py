@@ -108,20 +108,32 @@ def main() -> None:
     except BrokenPipeError:
         sys.exit(0)
     except Exception as exc:  # noqa: BLE001 - last resort: one line, exit 1, never a traceback
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
+        code = _cli_framework_exit(exc)
+        if code is not None:
+            sys.exit(code)
         err.print(f"[bold red]internal error:[/bold red] {type(exc).__name__}: {exc} "
                   "(this is a bug in sitrep; set SITREP_DEBUG=1 for the traceback)", highlight=False)
         if __import__("os").environ.get("SITREP_DEBUG"):
             raise
         sys.exit(1)
+
+
+def _cli_framework_exit(exc: Exception) -> int | None:
+    """The exit code for the command-line framework's own exceptions, after printing their message.
+
+    Typer ships its own copy of click, so these are recognised by shape (usage errors have `show` and
+    `exit_code`) rather than by the `click` package's classes.
+    """
+    name = type(exc).__name__
+    if hasattr(exc, "show") and hasattr(exc, "exit_code"):
+        exc.show()
+        return int(exc.exit_code)
+    if name == "Exit":
+        return int(getattr(exc, "exit_code", 0))
+    if name == "Abort":
+        err.print("aborted")
+        return 1
+    return None
 
 
 if __name__ == "__main__":
