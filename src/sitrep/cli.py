@@ -38,7 +38,8 @@ def analyze(
     else:
         from sitrep.render import print_report
 
-        print_report(report, Console())
+        # piped output has no terminal width; Rich would squeeze the tables into 80 columns
+        print_report(report, Console() if sys.stdout.isatty() else Console(width=160))
 
 
 @app.command()
