@@ -72,8 +72,8 @@ function renderArticle(report, evidence) {
 }
 
 // Equirectangular projection fitted to the resolved places, with country outlines for orientation.
-async function drawMap(places, events) {
-  const svg = $("#map");
+async function drawMap(places, events, target = "#map") {
+  const svg = $(target);
   const pts = places.filter((p) => p.lat != null);
   // a country's centroid says little and would stretch the frame across a continent
   const local = pts.filter((p) => p.precision !== "country");
@@ -122,4 +122,50 @@ function drawTimeline(events, textLength) {
   svg.innerHTML = `<line x1="20" x2="580" y1="20" y2="20" stroke="#999"></line><text class="lbl" x="20" y="14">${useDates ? "by date" : "by position in the article"}</text>` + marks.join("");
 }
 
+// Stored events (when the server was started with --db): filters -> /api/events -> map, timeline, table.
+async function searchStore() {
+  const params = new URLSearchParams();
+  for (const key of ["type", "actor", "place", "since", "until"]) {
+    const value = $("#f-" + key).value.trim();
+    if (value) params.set(key, value);
+  }
+  params.set("limit", "1000");
+  $("#f-status").textContent = "searching…";
+  try {
+    const res = await fetch("/api/events?" + params);
+    const data = await res.json();
+    if (!res.ok) throw new Error(data.message || data.detail || res.statusText);
+    const events = data.events;
+    renderTable("#store-events", events, (v) => [v.day, v.type, v.actor_text, v.recipient_text, v.place_text, v.modality, v.source, v.evidence_text]);
+    const places = events.filter((v) => v.lat != null).map((v) => ({ text: v.place_text, name: v.place_text, lat: v.lat, lon: v.lon, precision: "city", country: "" }));
+    drawMap(places, [], "#store-map");
+    drawDays(events);
+    $("#f-status").textContent = `${data.count} events`;
+  } catch (err) {
+    $("#f-status").textContent = err.message;
+  }
+}
+
+// Stored events per day as bars.
+function drawDays(events) {
+  const counts = new Map();
+  events.filter((v) => v.day).forEach((v) => counts.set(v.day, (counts.get(v.day) || 0) + 1));
+  const days = [...counts.keys()].sort();
+  const max = Math.max(1, ...counts.values());
+  const w = 560 / Math.max(1, days.length);
+  const bars = days.map((d, i) => `<rect x="${20 + i * w}" y="${100 - (80 * counts.get(d)) / max}" width="${Math.max(1, w - 1)}" height="${(80 * counts.get(d)) / max}" fill="#c53030"><title>${esc(d)}: ${counts.get(d)}</title></rect>`);
+  const label = days.length ? `<text class="lbl" x="20" y="114">${esc(days[0])}</text><text class="lbl" x="500" y="114">${esc(days[days.length - 1])}</text>` : "";
+  $("#store-timeline").innerHTML = bars.join("") + label;
+}
+
+async function init() {
+  const health = await (await fetch("/api/health")).json();
+  if (health.store) {
+    $("#store").hidden = false;
+    searchStore();
+  }
+}
+
 $("#go").addEventListener("click", analyse);
+$("#f-go").addEventListener("click", searchStore);
+init();
