@@ -72,3 +72,14 @@ def test_missing_cache_says_what_to_run(tmp_path):
 def test_capitalised_word_does_not_reach_an_abbreviation(gazetteer):
     assert find_candidates("Act", 0, 3, gazetteer).candidates == ()  # not the Australian Capital Territory
     assert "AU" in {e.country for e in find_candidates("ACT", 0, 3, gazetteer).candidates}
+
+
+def test_a_skeleton_shared_with_a_far_country_is_not_a_spelling_variant(gazetteer):
+    # "Khatyn" (the Belarusian village burnt in 1943; no populated place in GeoNames cities500) reduces to the
+    # same skeleton as Vietnam's Ha Tinh; only Cyrillic-script countries take transliteration variants
+    assert all(e.country in gazetteer.rules.countries for e in gazetteer.lookup_variants("khatyn"))
+    assert not [e for e in gazetteer.lookup_variants("khatyn") if e.country == "VN"]
+
+
+def test_variants_still_reach_ukrainian_spellings(gazetteer):
+    assert 691999 in {e.geonameid for e in gazetteer.lookup_variants("severodonnetsk")}

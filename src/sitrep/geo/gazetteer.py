@@ -84,7 +84,10 @@ class Gazetteer:
         return cached
 
     def lookup_variants(self, key: str) -> tuple[Entry, ...]:
-        """Records whose transliteration skeleton equals the key's (Syeverodonetsk -> Sievierodonetsk)."""
+        """Records in Cyrillic-script countries whose transliteration skeleton equals the key's.
+
+        (Syeverodonetsk -> Sievierodonetsk.)
+        """
         cached = self._variants.get(key)
         if cached is not None:
             return cached
@@ -95,7 +98,8 @@ class Gazetteer:
                 f"SELECT {_PLACE_COLUMNS}, s.key FROM skeletons s JOIN places p ON p.id = s.id WHERE s.skel = ?",
                 (skel,)).fetchall()
             for row in rows:
-                best.setdefault(row[0], _entry(row, "variant", row[12]))
+                if row[4] in self.rules.countries:  # a skeleton shared with, say, a Vietnamese town is chance
+                    best.setdefault(row[0], _entry(row, "variant", row[12]))
         cached = self._variants[key] = tuple(best.values())
         return cached
 

@@ -7,6 +7,8 @@ from importlib import resources
 
 from unidecode import unidecode
 
+from sitrep.tables import read_tsv
+
 _APOSTROPHES = re.compile(r"[’'ʼ`´‘ʹʺ\"]")
 _DASHES = re.compile(r"[\-‐‑‒–—_/]+")
 _DOTS = re.compile(r"\.")
@@ -36,17 +38,19 @@ class TranslitRules:
     """Ordered regex rewrites (from data/translit_rules.tsv) that reduce a key to its skeleton."""
 
     rules: tuple[tuple[re.Pattern[str], str], ...]
+    countries: frozenset[str] = frozenset()  # ISO-2 codes whose names the rules are about
 
     @classmethod
     def load(cls) -> "TranslitRules":
-        """Read the packaged rule table."""
+        """Read the packaged rule table and the countries it applies to."""
         text = resources.files("sitrep.data").joinpath("translit_rules.tsv").read_text(encoding="utf-8")
         rules = []
         rows = [line for line in text.splitlines() if line and not line.startswith("#")]
         for line in rows[1:]:  # the first row is the header
             pattern, replacement = (line.split("\t") + ["", ""])[:2]
             rules.append((re.compile(pattern), replacement.replace("\\1", r"\1")))
-        return cls(tuple(rules))
+        countries = frozenset(row[0] for row in read_tsv("translit_countries.tsv"))
+        return cls(tuple(rules), countries)
 
     def skeleton(self, key: str) -> str:
         """Apply every rule in order to a normalised key; variants of one name share a skeleton."""
