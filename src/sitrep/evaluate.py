@@ -245,6 +245,7 @@ def score_flags(gold: list[dict[str, Any]], report: Report) -> SectionScore:
         ge = norm(g.get("evidence"))
 
         def concerns(f: Any) -> bool:
+            """True when the flag names the gold's places, or its evidence overlaps the gold's."""
             texts = {norm(p) for p in f.places} | {norm(f.evidence.text)}
             if targets:
                 return all(any(t == x or t in x for x in texts) for t in targets)
