@@ -93,7 +93,7 @@ def predict(sentences: list[GoldSentence]) -> list[tuple]:
     from sitrep.tables import load_tables
 
     tables = load_tables()
-    nlp = load_nlp(tables)
+    nlp = load_nlp()
     lexicon = events.EventLexicon.load()
     out = []
     for doc, gold in nlp.pipe(((g.text, g) for g in sentences), as_tuples=True, batch_size=64):

