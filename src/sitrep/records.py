@@ -227,7 +227,7 @@ def _build(cls: type, data: dict[str, Any] | None) -> Any:
     """Rebuild a record of `cls` from its dict, recursing into nested record fields."""
     if data is None:
         return None
-    hints = _field_types(cls)
+    hints = _NESTED_FIELDS.get(cls, {})
     kwargs: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if f.name not in data:
@@ -243,19 +243,17 @@ def _build(cls: type, data: dict[str, Any] | None) -> Any:
     return cls(**kwargs)
 
 
-def _field_types(cls: type) -> dict[str, Any]:
-    """Map field names of `cls` to the record class they hold (a 1-tuple for sequences)."""
-    return {
-        Report: {"article": Article, "entities": (Entity,), "places": (Place,), "events": (Event,),
-                 "quotes": (Quote,), "attributions": (Attribution,), "flags": (Flag,)},
-        Entity: {"mentions": (Mention,)},
-        Place: {"candidates": (Candidate,)},
-        Event: {"evidence": Evidence, "trigger": Evidence, "actor": ActorRef,
-                "recipient": ActorRef, "place": PlaceRef},
-        Quote: {"speaker_evidence": Evidence},
-        Attribution: {"evidence": Evidence, "scope": Evidence},
-        Flag: {"evidence": Evidence},
-    }.get(cls, {})
+# record class -> {field name: the record class it holds (a 1-tuple for sequences)}
+_NESTED_FIELDS: dict[type, dict[str, Any]] = {
+    Report: {"article": Article, "entities": (Entity,), "places": (Place,), "events": (Event,),
+             "quotes": (Quote,), "attributions": (Attribution,), "flags": (Flag,)},
+    Entity: {"mentions": (Mention,)},
+    Place: {"candidates": (Candidate,)},
+    Event: {"evidence": Evidence, "trigger": Evidence, "actor": ActorRef, "recipient": ActorRef, "place": PlaceRef},
+    Quote: {"speaker_evidence": Evidence},
+    Attribution: {"evidence": Evidence, "scope": Evidence},
+    Flag: {"evidence": Evidence},
+}
 
 
 def report_from_dict(data: dict[str, Any]) -> Report:
