@@ -13,10 +13,11 @@ from typing import Callable, Iterable, Sequence
 
 import duckdb
 
-from sitrep.corpus.runner import BatchDone, IngestSummary, ProgressCallback, analyse_batch, batched, new_articles
+from sitrep.corpus.runner import (IngestSummary, ProgressCallback, analyse_batch, batched, commit_batch,
+                                  new_articles)
 from sitrep.ingest.sources import Item, Skipped
 from sitrep.records import Article, Report
-from sitrep.store.writer import stored_shas, write_reports
+from sitrep.store.writer import stored_shas
 
 Loader = Callable[[], object]
 
@@ -47,11 +48,7 @@ def ingest_with_dask(items: Iterable[Item], con: duckdb.DuckDBPyConnection, *, l
     for wave in batched(partitions, workers):  # a wave: one partition per worker
         tasks = [delayed(analyse_partition)(part, load) for part in wave]
         results = dask.compute(*tasks, scheduler=scheduler, num_workers=workers)
-        reports = [r for part_reports, _failed in results for r in part_reports]
         summary.failed += [f for _reports, failed in results for f in failed]
-        summary.stored += write_reports(con, reports)
-        summary.batches += 1
-        if on_batch:
-            on_batch(BatchDone(summary.batches, len(reports), summary.stored, time.perf_counter() - started))
+        commit_batch(con, [r for part_reports, _failed in results for r in part_reports], summary, started, on_batch)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -57,13 +57,18 @@ def ingest_items(items: Iterable[Item], con: duckdb.DuckDBPyConnection, pipeline
     started = time.perf_counter()
     known = stored_shas(con)
     for batch in batched(new_articles(items, known, summary, limit, on_item), batch_size):
-        reports = analyse_batch(pipeline, batch, summary, n_process=n_process)
-        summary.stored += write_reports(con, reports)
-        summary.batches += 1
-        if on_batch:
-            on_batch(BatchDone(summary.batches, len(reports), summary.stored, time.perf_counter() - started))
+        commit_batch(con, analyse_batch(pipeline, batch, summary, n_process=n_process), summary, started, on_batch)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def commit_batch(con: duckdb.DuckDBPyConnection, reports: list[Report], summary: IngestSummary, started: float,
+                 on_batch: ProgressCallback | None) -> None:
+    """Write one batch of reports in its transaction, count it, and report progress."""
+    summary.stored += write_reports(con, reports)
+    summary.batches += 1
+    if on_batch:
+        on_batch(BatchDone(summary.batches, len(reports), summary.stored, time.perf_counter() - started))
 
 
 def analyse_batch(pipeline: object, batch: Sequence[Article], summary: IngestSummary,
