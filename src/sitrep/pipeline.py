@@ -40,7 +40,7 @@ class Pipeline:
         found = entities.drop_entities_claimed_by_places(found, places)
         quotes = attribution.find_quotes(doc, found, self.attribution_lexicon)
         sources = attribution.find_attributions(doc, found, self.attribution_lexicon)
-        found_events = events.extract_events(doc, found, places, sources, article, self.event_lexicon)
+        found_events = events.extract_events(doc, found, places, sources, article, self.event_lexicon, quotes)
         report = Report(article=article, entities=found, places=places, events=found_events,
                         quotes=quotes, attributions=sources)
         return replace(report, flags=checks.run_checks(report))

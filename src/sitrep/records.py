@@ -153,6 +153,7 @@ class Event:
     modality: str = "asserted"
     attributed_to: tuple[str, ...] = ()
     confidence: float = 0.5
+    actor_note: str | None = None  # why there is no actor, when there is none ("not named: passive without agent")
 
 
 @dataclass(frozen=True, slots=True)

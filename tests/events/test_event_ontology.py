@@ -52,7 +52,7 @@ def test_modes_named_in_the_brief_exist():
 
 def test_every_plover_type_has_triggers(lexicon):
     covered = {rule.type for rules in lexicon.rules.values() for rule in rules}
-    assert covered == set(PLOVER_TYPES)
+    assert covered - {""} == set(PLOVER_TYPES)  # "" marks rows that say a use of a word is no event
 
 
 def test_trigger_conditions_parse_with_negation_and_alternatives():

@@ -30,9 +30,11 @@ def test_coordinated_objects_give_one_event_each(sentence_report, events_of):
     assert {e.mode for e in arrests} == {"arrest"}
 
 
-def test_coordinated_subjects_give_one_event_each_and_carry_to_conjoined_verbs(sentence_report, events_of):
+def test_coordinated_subjects_meet_each_other_and_carry_to_conjoined_verbs(sentence_report, events_of):
     report = sentence_report("Grisham and Pierce met today")
-    assert [e.actor.text for e in events_of(report, "CONSULT", "met")] == ["Grisham", "Pierce"]
+    # one meeting between two people, not two meetings
+    meetings = events_of(report, "CONSULT", "met")
+    assert [(e.actor.text, e.recipient.text) for e in meetings] == [("Grisham", "Pierce")]
     # "...and lifted the burn ban": the lifting is theirs too, and the ban is not an event of its own
     assert [e.actor.text for e in events_of(report, "CONCEDE", "lifted")] == ["Grisham", "Pierce"]
     assert not events_of(report, "COERCE", "ban")

@@ -5,7 +5,7 @@ rules (discourse.py) fill implicit actors and modes and fold repeated mentions o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from spacy.tokens import Doc, Token
@@ -16,11 +16,13 @@ from sitrep.events.dates import DateResolver
 from sitrep.events.discourse import Draft, resolve_discourse
 from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
 from sitrep.events.ontology import PLOVER_TYPES, Ontology
-from sitrep.events.places import CLAUSE, event_places, place_ref
-from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, find_roles,
+from sitrep.events.folding import fold_matches
+from sitrep.events.places import ATTACHED, CLAUSE, event_places, place_ref
+from sitrep.events.participants import event_roles
+from sitrep.events.roles import (RoleCues, actor_ref, controlling_country,
                                  implicit_actor_in_phrase)
-from sitrep.events.triggers import TriggerMatch, TriggerRule, find_triggers, load_trigger_rules
-from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place
+from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules
+from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
 
 __all__ = ["EventLexicon", "extract_events", "PLOVER_TYPES", "Ontology"]
@@ -56,46 +58,66 @@ def _load_role_cues() -> RoleCues:
     words: dict[str, set[str]] = {}
     for kind, word in read_tsv("event_roles.tsv"):
         words.setdefault(kind, set()).add(word.lower())
-    nationalities = dict(load_tables().nationalities)
+    tables = load_tables()
+    nationalities = dict(tables.nationalities)
     for nat in list(nationalities.values()):
         nationalities.setdefault(nat.country.lower(), nat)
     get = lambda kind: frozenset(words.get(kind, ()))  # noqa: E731 - local shorthand
     return RoleCues(get("recipient_prep"), get("actor_prep"), get("place_prep"), get("participant_verb"),
                     get("light_verb"), get("control_noun"), get("pronoun_plural"), nationalities,
                     frozenset(w.upper() for w in words.get("indirect_type", ())), get("territory_noun"),
-                    frozenset(w.upper() for w in words.get("complement_type", ())))
+                    frozenset(w.upper() for w in words.get("complement_type", ())),
+                    _armed_nouns(tables.roles), frozenset(w.upper() for w in words.get("relational_type", ())),
+                    get("settlement_noun"), get("topic_verb"), get("ceded_verb"))
+
+
+def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
+    """Role words of the military, rebel and police sectors ('troops', 'forces', 'militants'), with singulars."""
+    words = {w for w, (sector, _) in roles.items() if sector in ("MIL", "REB", "COP") and " " not in w}
+    return frozenset(words | {w[:-1] for w in words if w.endswith("s")})
 
 
 def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
-                   attributions: tuple[Attribution, ...], article: Article, lexicon: EventLexicon) -> tuple[Event, ...]:
+                   attributions: tuple[Attribution, ...], article: Article, lexicon: EventLexicon,
+                   quotes: tuple[Quote, ...] = ()) -> tuple[Event, ...]:
     """Extract PLOVER events from a parsed document, numbered V1, V2... in text order."""
-    index = DocIndex.build(doc, entities, places)
+    index = DocIndex.build(doc, entities, places, quotes)
     drafts: list[Draft] = []
-    matches = find_triggers(index, lexicon.rules)
+    matches = find_triggers(index, lexicon.rules, TriggerWords(lexicon.roles.armed_nouns, lexicon.roles.settlement_nouns))
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
     consumed = {c.i for m in matches for c in m.token.children
                 if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _object_words(m.rule)}
-    matches = [m for m in matches if m.token.i not in consumed]
-    trigger_types = {m.token.i: m.rule.type for m in matches}
+    folded = fold_matches([m for m in matches if m.token.i not in consumed])
+    trigger_types = {m.token.i: ("THREATEN" if m.token.i in folded.threats else m.rule.type) for m in folded.matches}
     sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
-    for match in matches:
-        drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of))
+    for match in folded.matches:
+        if match.token.i in folded.threats:
+            match = TriggerMatch(match.token, replace(match.rule, type="THREATEN", mode="ultimatum"))
+        drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of,
+                                  folded.absorbed_subjects.get(match.token.i)))
     drafts = resolve_discourse(drafts, lexicon.ontology)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
 
 
 def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attribution, ...], article: Article,
-                lexicon: EventLexicon, trigger_types: dict[int, str], sentence_of: dict[int, int]) -> list[Draft]:
+                lexicon: EventLexicon, trigger_types: dict[int, str], sentence_of: dict[int, int],
+                absorbed_subject: Token | None = None) -> list[Draft]:
     """One draft event per coordinated actor x recipient x place of a trigger."""
     token, rule = match.token, match.rule
     cues = lexicon.roles
-    roles = find_roles(token, cues, index, _object_words(rule), rule.type)
+    roles = event_roles(token, rule.type, rule.mode, _object_words(rule), absorbed_subject, cues, index)
     actors: list[tuple[ActorRef | None, str]] = [(actor_ref(t, cues, index), _how(t, index)) for t in roles.actors]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
     recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
-    found_places, place_conf = event_places(token, roles.theme, roles.actors + roles.recipients, cues, index)
+    theme = None if rule.type in cues.relational_types else roles.theme
+    found_places, place_conf = event_places(token, theme, roles.actors + roles.recipients, cues, index)
+    if roles.places:
+        found_places, place_conf = roles.places, ATTACHED
+    threat = rule.type == "THREATEN" and rule.mode == "ultimatum" and lexicon.ontology.types.get(trigger_types.get(token.i, "")) is not None
+    if threat and place_conf < CLAUSE:
+        found_places = ()  # a conditional threat happens where it is made, not where the condition points
     date, granularity = lexicon.dates.date_for(token, article.date)
     sent = token.sent
     sent_text = sent.text.rstrip()
@@ -103,6 +125,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     trigger = Evidence(token.idx, token.idx + len(token.text), token.text)
     chain = tuple(attribution.chain_for_span(trigger.start, trigger.end, attributions, index.doc))
     modality, embedded = _modality(token, trigger, trigger_types, attributions, lexicon)
+    if threat and modality == "hypothetical":
+        modality = "asserted"  # "would shoot down ... if ...": the threat itself is made, only its execution is conditional
     kind = lexicon.ontology.types[rule.type]
     drafts = []
     combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
@@ -163,6 +187,4 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
 
 def _numbered(draft: Draft, number: int) -> Event:
     """The draft's event with its final id."""
-    from dataclasses import replace
-
     return replace(draft.event, id=f"V{number}")

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
 
 from spacy.tokens import Doc, Token
 
-from sitrep.records import Entity, Mention, Place
+from sitrep.records import Entity, Mention, Place, Quote
+from sitrep.tables import read_tsv
 
 # NER labels that name places; used only when the geo stage produced no places at all
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -20,9 +24,11 @@ class DocIndex:
     places: tuple[Place, ...]
     mention_owner: dict[tuple[int, int], Entity]
     token_owner: dict[int, tuple[Entity, Mention]]  # token index -> the mention covering it
+    quotes: tuple[Quote, ...] = ()
 
     @classmethod
-    def build(cls, doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...]) -> "DocIndex":
+    def build(cls, doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
+              quotes: tuple[Quote, ...] = ()) -> "DocIndex":
         """Index entity mentions; fall back to NER place spans when the geo stage found none."""
         owner = {(m.start, m.end): e for e in entities for m in e.mentions}
         usable = places or tuple(_places_from_ner(doc, owner))
@@ -34,11 +40,18 @@ class DocIndex:
                 for tok in span if span is not None else ():
                     if m.start <= tok.idx < m.end and owner.get((m.start, m.end)) is ent:
                         token_owner.setdefault(tok.i, (ent, m))
-        return cls(doc, entities, usable, owner, token_owner)
+        return cls(doc, entities, usable, owner, token_owner, quotes)
 
     def entity_at(self, token: Token) -> tuple[Entity, Mention] | None:
         """The entity whose mention covers this token, with that mention."""
         return self.token_owner.get(token.i)
+
+    def quote_speaker(self, token: Token) -> Entity | None:
+        """The entity who speaks the quote this token stands in, when the attribution stage linked one."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker_entity_id:
+                return next((e for e in self.entities if e.id == quote.speaker_entity_id), None)
+        return None
 
     def place_at(self, token: Token) -> Place | None:
         """The place whose span covers this token."""
@@ -69,11 +82,33 @@ def _places_from_ner(doc: Doc, owner: dict[tuple[int, int], Entity]):
 
 
 def lemma_of(token: Token) -> str:
-    """The lower-cased lemma, repairing plural nouns the small model leaves unlemmatised ('preparations')."""
+    """The lower-cased lemma, repairing what the small model leaves unlemmatised ('preparations', 'retook')."""
     lemma = token.lemma_.lower()
     if token.tag_ == "NNS" and lemma == token.lower_ and lemma.endswith("s"):
         lemma = lemma[:-1]
+    elif token.pos_ == "VERB" and lemma == token.lower_:
+        lemma = irregular_lemma(lemma)
     return lemma
+
+
+def irregular_lemma(form: str) -> str:
+    """'retook' -> 'retake', 'withdrew' -> 'withdraw': irregular past forms, prefixed or not."""
+    prefixes, past = _irregular_verbs()
+    if form in past:
+        return past[form]
+    for prefix in prefixes:
+        rest = form[len(prefix):]
+        if form.startswith(prefix) and rest in past:
+            return prefix + past[rest]
+    return form
+
+
+@lru_cache(maxsize=1)
+def _irregular_verbs() -> tuple[tuple[str, ...], Mapping[str, str]]:
+    """The irregular-verb table, read once (immutable)."""
+    rows = read_tsv("irregular_verbs.tsv")
+    prefixes = tuple(form for kind, form, _ in rows if kind == "prefix")
+    return prefixes, MappingProxyType({form: lemma for kind, form, lemma in rows if kind == "past"})
 
 
 def clause_of(token: Token) -> Token:

@@ -36,7 +36,8 @@ def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
     drafts = drop_generic_plurals(drafts)
     drafts = drop_anaphoric_mentions(drafts)
     drafts = merge_complementary_events(drafts)
-    return inherit_actors(drafts)
+    drafts = fold_casualties(drafts)
+    return note_missing_actors(inherit_actors(drafts))
 
 
 def _sentence_gap(a: Draft, b: Draft) -> int:
@@ -176,16 +177,70 @@ def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def inherit_actors(drafts: list[Draft]) -> list[Draft]:
-    """An actor-less event noun ('another call with X') takes the actor of a recent event of the same type and mode."""
+    """An actor-less event ('another call with X', 'the attack', 'eight were killed') takes a recent same-type actor.
+
+    Event nouns need the same mode; a definite noun ("the attack") or a passive without agent
+    ("were killed") may take the actor of an event of its type in the same or the two previous sentences.
+    """
     out: list[Draft] = []
     for d in drafts:
         ev = d.event
-        if ev.actor is None and _is_nominal(d.token):
+        if ev.actor is None and (_is_nominal(d.token) or _is_agentless_passive(d.token)):
+            anaphoric = _is_agentless_passive(d.token) or _is_definite(d.token)
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
-                          and ev.mode is not None and p.event.mode == ev.mode
-                          and _sentence_gap(p, d) <= _WINDOW and p.sentence != d.sentence), None)
+                          and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
+                          and not p.event.actor.implicit
+                          and _sentence_gap(p, d) <= (2 if anaphoric else _WINDOW)
+                          and (p.sentence != d.sentence or anaphoric)), None)
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
                                              confidence=round(ev.confidence * 0.85, 3)))
+        out.append(d)
+    return out
+
+
+# verbs that report what an attack did to people; with no agent of their own they belong to the attack
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
+
+
+def _is_agentless_passive(token: Token) -> bool:
+    """'eight people were killed': a passive verb with no 'by' agent."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+        and not any(c.dep_ == "agent" for c in token.children)
+
+
+def _is_definite(token: Token) -> bool:
+    """'the attack', 'this strike': an event noun that points back to one already told."""
+    return _is_nominal(token) and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
+
+
+def fold_casualties(drafts: list[Draft]) -> list[Draft]:
+    """'A strike hit X; five people were killed': an agentless casualty verb beside an attack is that attack's toll."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in drafts:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    out = []
+    for d in drafts:
+        ev = d.event
+        if ev.type == "ASSAULT" and ev.actor is None and d.token.lemma_.lower() in _CASUALTY_VERBS \
+                and any(o.event.type == "ASSAULT" and o.token.i != d.token.i
+                        and o.token.lemma_.lower() not in _CASUALTY_VERBS for o in by_sentence[d.sentence]):
+            continue
+        out.append(d)
+    return out
+
+
+def note_missing_actors(drafts: list[Draft]) -> list[Draft]:
+    """Say why an event has no actor, so a reader knows it is not stated rather than missed silently."""
+    out = []
+    for d in drafts:
+        if d.event.actor is None:
+            if _is_agentless_passive(d.token):
+                note = "not named: passive without an agent"
+            elif _is_nominal(d.token):
+                note = "not named: the event noun has no agent in its sentence"
+            else:
+                note = "not found: no subject the parser could link"
+            d = replace(d, event=replace(d.event, actor_note=note))
         out.append(d)
     return out

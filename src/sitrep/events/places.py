@@ -112,12 +112,20 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
         span = index.doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or any(t.i in owned for t in span) or trigger.i in range(span.start, span.end):
             continue
-        if span.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        if _acts(span.root):
             continue
         distance = abs(place.start - trigger.idx)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
+
+
+def _acts(token: Token) -> bool:
+    """A subject or possessor, or a word coordinated with one ('Ukraine and Russia agreed'): it acts, it is not where."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ in ("nsubj", "nsubjpass", "poss")
 
 
 def _describing_tokens(role: Token) -> list[Token]:

@@ -13,6 +13,7 @@ from sitrep.tables import Nationality
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "flat", "case"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 # "a series of calls", "a wave of strikes": nouns that count events (the event noun is their 'of' object)
 SERIES_NOUNS = frozenset({"series", "wave", "number", "round", "string", "spate", "flurry", "set", "lot"})
@@ -35,6 +36,11 @@ class RoleCues:
     indirect_types: frozenset[str] = frozenset()
     territory_nouns: frozenset[str] = frozenset()
     complement_types: frozenset[str] = frozenset()
+    armed_nouns: frozenset[str] = frozenset()
+    relational_types: frozenset[str] = frozenset()  # types whose toponym object is a recipient, not a place
+    settlement_nouns: frozenset[str] = frozenset()
+    topic_verbs: frozenset[str] = frozenset()  # 'discussed X with Y': X is the topic, Y the recipient
+    ceded_verbs: frozenset[str] = frozenset()  # 'Raqqa fell to X': X is the actor, Raqqa the place
 
 
 @dataclass(frozen=True)
@@ -53,7 +59,9 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     `object_words` are objects that belong to the trigger itself ("expressed gratitude"): the recipient
     is then found under that object ("gratitude for the military's service" -> the military).
     """
-    if trigger.pos_ == "VERB":
+    if trigger.pos_ == "VERB" and lemma_of(trigger) in cues.ceded_verbs:
+        actor, recipient, theme = _prep_object(trigger, frozenset({"to"})), None, _subject(trigger)
+    elif trigger.pos_ == "VERB":
         actor, recipient, theme = _verbal_roles(trigger, cues)
     elif trigger.pos_ == "AUX":  # "Russia said that Sudan must return...": Russia demands, of Sudan
         actor = next((c for a in trigger.head.ancestors for c in a.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -64,12 +72,16 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         recipient, theme = None, None
     else:
         actor, recipient, theme = _nominal_roles(trigger, cues)
+    if trigger.pos_ == "VERB" and lemma_of(trigger) in cues.topic_verbs:
+        # "discussed sanctions with Macron": the object is the topic; only "with" names who took part
+        return Roles(_with_conjuncts(actor), _with_conjuncts(_prep_object(trigger, frozenset({"with", "between"}))), None)
     if theme is not None and theme.lemma_.lower() in object_words:
         recipient, theme = _dative(trigger) or _beneficiary_of(theme, cues), None
     if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index):
         recipient = _dative(trigger) or _actor_inside(theme, index, cues) or _prep_object(trigger, cues.recipient_preps)
-    elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)):
-        recipient = theme
+    elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)
+                                                      or event_type in cues.relational_types):
+        recipient = theme  # "backed Moscow": a capital named as the object of a relation stands for its government
     if recipient is None and event_type in cues.indirect_types:
         recipient = _dative(trigger)
     if recipient is None and event_type in cues.complement_types:
@@ -77,6 +89,11 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     if recipient is not None and _is_time(recipient):
         recipient = None
     return Roles(_with_conjuncts(actor), _with_conjuncts(recipient), theme)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject, active or passive."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _dative(verb: Token) -> Token | None:
@@ -192,13 +209,15 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
         prep = node.head
         if prep.lower_ == "of" and lemma_of(prep.head) in SERIES_NOUNS:
             node = prep.head
-        elif prep.head.pos_ == "VERB":
-            node = prep
+        elif prep.head.pos_ == "VERB" or (prep.lower_ == "in" and prep.head.lemma_ == "be"):
+            node = prep  # "held talks", "are in talks"
             break
         else:
             return None
     verb = node.head
-    if verb.pos_ != "VERB" or lemma_of(verb) not in cues.light_verbs or node.dep_ not in ("dobj", "prep", "obj"):
+    being_in = node.dep_ == "prep" and node.lower_ == "in" and verb.lemma_ == "be"
+    if not being_in and (verb.pos_ != "VERB" or lemma_of(verb) not in cues.light_verbs
+                         or node.dep_ not in ("dobj", "prep", "obj")):
         return None
     return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
 
@@ -297,11 +316,27 @@ def _relative_antecedent(pronoun: Token) -> Token:
 
 
 def _earlier_subject(token: Token, index: DocIndex) -> Token | None:
-    """'Syria says it is willing': 'it' is the nearest earlier proper-noun subject in the sentence."""
-    for tok in reversed(list(token.sent[: token.i - token.sent.start])):
-        if tok.dep_ in ("nsubj", "nsubjpass") and (tok.pos_ == "PROPN" or index.entity_at(tok) or index.place_at(tok)):
+    """'Syria says it is willing': the nearest earlier named subject, in this sentence or the two before."""
+    doc = index.doc
+    first = token.sent.start
+    for _ in range(2):  # widen to the previous sentences: "The ministry said... It added..."
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for tok in reversed(doc[first: token.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and _can_be_it(tok, index):
             return tok
     return None
+
+
+def _can_be_it(token: Token, index: DocIndex) -> bool:
+    """A singular named actor that 'it' can stand for: an organisation, a state, a unit; never a person."""
+    found = index.entity_at(token)
+    if found is not None:
+        return found[0].type not in ("PERSON", "GROUP")
+    place = index.place_at(token)
+    if place is not None:
+        return place.precision == "country"
+    return token.pos_ == "PROPN" and token.tag_ != "NNPS" and token.ent_type_ not in ("PERSON", "NORP")
 
 
 def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = False) -> ActorRef:
@@ -309,6 +344,10 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
         return actor_ref(_relative_antecedent(token), cues, index, implicit)
     if token.pos_ == "PRON":
+        speaker = index.quote_speaker(token) if token.lower_ in _FIRST_PERSON else None
+        if speaker is not None:  # "I" and "we" inside a quote are its speaker (and the speaker's side)
+            mention = speaker.mentions[0]
+            return ActorRef(speaker.text, speaker.id, mention.start, mention.end, speaker.country, speaker.sector, True)
         antecedent = resolve_pronoun(token, cues, index)
         if antecedent is not None:
             return actor_ref(antecedent, cues, index, implicit=True)

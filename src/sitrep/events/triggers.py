@@ -12,7 +12,7 @@ from sitrep.tables import read_tsv
 
 _PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
 _OBJ_DEPS = frozenset({"dobj", "obj", "attr"})
-_CONDITION_KINDS = frozenset({"prep", "prt", "dobj", "pobj", "dep", "child", "head", "gov", "subj", "arg"})
+_CONDITION_KINDS = frozenset({"prep", "prt", "dobj", "pobj", "dep", "child", "head", "gov", "subj", "arg", "comp"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,11 @@ class Condition:
 
 @dataclass(frozen=True, slots=True)
 class TriggerRule:
-    """A lexicon row: lemma + part of speech + conditions -> PLOVER type, mode and weight."""
+    """A lexicon row: lemma + part of speech + conditions -> PLOVER type, mode and weight.
+
+    A row whose type is '-' (empty here) says the word in that context is no event at all ("a request
+    for comment"); it stops the rows below it from firing.
+    """
 
     lemma: str
     pos: str
@@ -34,6 +38,14 @@ class TriggerRule:
     type: str
     mode: str | None
     weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerWords:
+    """Word classes that conditions test: armed actors ('troops', 'rebels') and places named by a noun ('the town')."""
+
+    armed: frozenset[str] = frozenset()
+    settlements: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +74,11 @@ def load_trigger_rules(ontology: Ontology) -> dict[str, tuple[TriggerRule, ...]]
     """Read event_triggers.tsv into rules grouped by lemma, keeping table order."""
     rules: dict[str, list[TriggerRule]] = {}
     for lemma, pos, needs, event_type, mode, weight in read_tsv("event_triggers.tsv"):
-        if event_type not in ontology.types:
+        if event_type == "-":
+            event_type = ""
+        elif event_type not in ontology.types:
             raise MissingDataError(f"event_triggers.tsv: unknown PLOVER type {event_type!r} for {lemma!r}")
-        if mode != "-" and not ontology.has_mode(event_type, mode):
+        if mode != "-" and (not event_type or not ontology.has_mode(event_type, mode)):
             raise MissingDataError(f"event_triggers.tsv: mode {mode!r} is not a mode of {event_type}")
         rule = TriggerRule(lemma.lower(), pos, parse_conditions(needs), event_type,
                            None if mode == "-" else mode, float(weight))
@@ -72,7 +86,8 @@ def load_trigger_rules(ontology: Ontology) -> dict[str, tuple[TriggerRule, ...]]
     return {lemma: tuple(found) for lemma, found in rules.items()}
 
 
-def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]]) -> list[TriggerMatch]:
+def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]],
+                  words: TriggerWords = TriggerWords()) -> list[TriggerMatch]:
     """Every token whose lemma and context match a lexicon row, first matching row per token."""
     found = []
     for token in index.doc:
@@ -81,8 +96,9 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]]) ->
         if _names_a_state_or_thing(token):
             continue
         for rule in rules.get(lemma_of(token), ()):
-            if _pos_fits(token, rule.pos) and all(_holds(c, token, index) for c in rule.conditions):
-                found.append(TriggerMatch(token, rule))
+            if _pos_fits(token, rule.pos) and all(_holds(c, token, index, words) for c in rule.conditions):
+                if rule.type:  # a '-' row: this use of the word is no event
+                    found.append(TriggerMatch(token, rule))
                 break
     return found
 
@@ -101,10 +117,36 @@ def _pos_fits(token: Token, pos: str) -> bool:
     return token.pos_ == pos or (pos == "NOUN" and token.pos_ == "PROPN")
 
 
-def _holds(condition: Condition, token: Token, index: DocIndex) -> bool:
+def _holds(condition: Condition, token: Token, index: DocIndex, words: TriggerWords) -> bool:
     """Evaluate one condition, honouring negation."""
-    result = _test(condition, token, index)
+    if condition.kind == "subj" and "@ARMED" in condition.values:
+        result = any(is_armed(s, index, words.armed) for s in _clause_subjects(token))
+    elif condition.kind == "subj" and "@PLACELIKE" in condition.values:
+        result = any(is_placelike(s, index, words.settlements) for s in _clause_subjects(token, passive=True))
+    elif condition.kind == "arg" and "@PLACELIKE" in condition.values:
+        theme = event_theme(token)
+        result = theme is not None and is_placelike(theme, index, words.settlements)
+    else:
+        result = _test(condition, token, index)
     return result != condition.negated
+
+
+def is_armed(token: Token, index: DocIndex, armed_nouns: frozenset[str]) -> bool:
+    """A military, rebel or police actor: a unit, an entity of those sectors, or 'troops', 'forces', 'rebels'."""
+    found = index.entity_at(token)
+    if found is not None and (found[0].type == "MILITARY_UNIT" or found[0].sector in ("MIL", "REB", "COP")):
+        return True
+    return token.lower_ in armed_nouns or lemma_of(token) in armed_nouns
+
+
+def is_placelike(token: Token, index: DocIndex, settlements: frozenset[str]) -> bool:
+    """A toponym, a settlement noun ('the town', 'the airport'), or a proper noun that names no person."""
+    if index.place_at(token) is not None or lemma_of(token) in settlements:
+        return True
+    found = index.entity_at(token)
+    if found is not None:
+        return found[0].type not in ("PERSON", "MILITARY_UNIT", "MEDIA", "GROUP") and token.ent_type_ in ("GPE", "LOC", "FAC")
+    return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY")
 
 
 def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
@@ -126,6 +168,8 @@ def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
                    for g in c.children if g.dep_ == "pobj")
     if condition.kind == "dep":
         return any(c.dep_ in values for c in token.children)
+    if condition.kind == "comp":  # the verb of a clausal complement: "warned that the situation is critical"
+        return any(lemma_of(c) in values for c in token.children if c.dep_ in ("ccomp", "xcomp"))
     if condition.kind == "child":
         return any(lemma_of(c) in values or c.lower_ in values for c in token.children)
     if condition.kind == "head":
@@ -137,10 +181,14 @@ def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
     return _test_argument(values, token, index)
 
 
-def _clause_subjects(token: Token) -> list[Token]:
-    """Active subjects of the trigger's clause (an auxiliary's clause is its head verb's)."""
+def _clause_subjects(token: Token, passive: bool = False) -> list[Token]:
+    """Subjects of the trigger's clause (an auxiliary's clause is its head verb's, a conjunct's its first verb's)."""
     clause = token.head if token.pos_ == "AUX" else token
-    return [c for c in clause.children if c.dep_ == "nsubj"]
+    deps = ("nsubj", "nsubjpass") if passive else ("nsubj",)
+    subjects = [c for c in clause.children if c.dep_ in deps]
+    if not subjects and clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        subjects = [c for c in clause.head.children if c.dep_ in deps]
+    return [s for subj in subjects for s in (subj, *subj.conjuncts)]
 
 
 def _is_named(token: Token, index: DocIndex) -> bool:

@@ -1,0 +1,80 @@
+"""Before roles: fold trigger words that report one occurrence, and recode conditional attacks as threats.
+
+"Shelling hit Kupiansk", "Russian strikes hit Kharkiv", "repelled the attack": the event noun and its
+verb report one attack, so one event is kept and the other lends it its mode (and its actor, when the
+noun is the verb's subject). "Russia would shoot down incoming missiles if a US strike was launched" is
+a threat with a condition (CAMEO 138, PLOVER THREATEN), not an attack; the attack named inside the
+condition is no event of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from sitrep.events.triggers import TriggerMatch
+
+# dependencies by which an event word is the subject of, or the complement of, the word that reports it
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_COMPLEMENT_DEPS = frozenset({"xcomp"})
+_OBJECT_DEPS = frozenset({"dobj", "obj"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_PROSPECTIVE_AUX = frozenset({"would", "will", "'ll", "wo"})
+# material conflict that a conditional turns into a threat of that action
+_THREATENABLE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The matches left after folding, the nouns whose actor the kept verb takes, and the recoded threats."""
+
+    matches: list[TriggerMatch]
+    absorbed_subjects: dict[int, Token]  # kept trigger index -> event noun that was its subject
+    threats: frozenset[int]  # trigger indices recoded as conditional threats
+
+
+def fold_matches(matches: list[TriggerMatch]) -> Folded:
+    """Fold same-occurrence trigger pairs and drop the events inside a threat's condition."""
+    by_token = {m.token.i: m for m in matches}
+    dropped: set[int] = set()
+    absorbed: dict[int, Token] = {}
+    for m in matches:
+        tok = m.token
+        head = by_token.get(tok.head.i)
+        if head is None or head.token.i == tok.i or head.rule.type != m.rule.type:
+            continue
+        if tok.dep_ in _SUBJECT_DEPS:  # "strikes hit": keep the verb, which carries the objects
+            keep, lose = head, m
+            absorbed[keep.token.i] = tok
+        elif tok.dep_ in _OBJECT_DEPS:  # "repelled the attack": the repelling is that attack's event
+            keep, lose = head, m
+        elif tok.dep_ in _COMPLEMENT_DEPS:  # "Shelling hit Kupiansk" parsed as shelling -> xcomp hit
+            keep, lose = m, head
+        else:
+            continue
+        dropped.add(lose.token.i)
+        if keep.rule.mode is None and lose.rule.mode is not None:
+            by_token[keep.token.i] = TriggerMatch(keep.token, replace(keep.rule, mode=lose.rule.mode))
+    threats = frozenset(m.token.i for m in matches if m.rule.type in _THREATENABLE and _conditional(m.token))
+    inside = {t.i for i in threats for t in _condition_tokens(by_token[i].token)}
+    kept = [by_token[i] for i in sorted(by_token) if i not in dropped and i not in inside]
+    return Folded(kept, {i: t for i, t in absorbed.items() if i not in dropped}, threats - inside)
+
+
+def _conditional(token: Token) -> bool:
+    """'would shoot down ... if ...': a prospective modal on the clause and a condition clause under it."""
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    has_modal = any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE_AUX for c in clause.children)
+    return has_modal and bool(_condition_clauses(clause))
+
+
+def _condition_clauses(clause: Token) -> list[Token]:
+    """The 'if'/'unless' clauses attached to a verb."""
+    return [c for c in clause.children if c.dep_ == "advcl"
+            and any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS for g in c.children)]
+
+
+def _condition_tokens(token: Token) -> list[Token]:
+    """Every token inside the condition clauses of the trigger's clause."""
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    return [t for c in _condition_clauses(clause) for t in c.subtree]

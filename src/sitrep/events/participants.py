@@ -1,0 +1,107 @@
+"""Who takes part in one event, after the parse's roles: the rules that keep one occurrence one event.
+
+`roles.find_roles` reads actor, recipient and theme off the parse. This module settles what those
+tokens are for the event being coded:
+
+- a place-like object of an attack or a capture is where it happened, even when the gazetteer did not
+  resolve it ("retook Klishchiivka"): an unresolved place, never a recipient;
+- an event noun absorbed by its verb ("Russian strikes hit Kharkiv") lends the verb its own actor;
+- "Ukraine and Russia agreed" is one agreement between two parties, not two agreements;
+- "called on politicians, diplomats and citizens" is one appeal: coordinated common nouns do not
+  multiply a recipient; named parties ("urged Russia and the US") still give one event per party.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.events.context import DocIndex
+from sitrep.events.roles import RoleCues, find_roles
+from sitrep.events.triggers import is_placelike
+from sitrep.nlp import doc_text
+from sitrep.records import Place
+
+# types whose coordinated subjects act with each other ("A and B agreed/met/cooperated")
+_SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# modes and types whose object, when it is a place, is where the event happened
+_TERRITORIAL_MODES = frozenset({"occupy", "blockade", "withdraw"})
+
+
+@dataclass(frozen=True)
+class EventRoles:
+    """The tokens that play each part in one event, and places the gazetteer did not resolve."""
+
+    actors: tuple[Token, ...]
+    recipients: tuple[Token, ...]
+    theme: Token | None
+    places: tuple[Place, ...] = ()  # places the attack or capture acts on, resolved or not
+
+
+def event_roles(trigger: Token, event_type: str, mode: str | None, object_words: frozenset[str],
+                absorbed_subject: Token | None, cues: RoleCues, index: DocIndex) -> EventRoles:
+    """Actors, recipients, theme and unresolved places of one trigger."""
+    roles = find_roles(trigger, cues, index, object_words, event_type)
+    actors, recipients = list(roles.actors), list(roles.recipients)
+    if absorbed_subject is not None and absorbed_subject in actors:
+        actors = list(find_roles(absorbed_subject, cues, index, frozenset(), event_type).actors)
+    places: tuple[Place, ...] = ()
+    if event_type == "ASSAULT" or mode in _TERRITORIAL_MODES:
+        # "retook Klishchiivka", "advancing on Velyka Novosilka": the town is where, not whom
+        territorial = mode in _TERRITORIAL_MODES
+        candidates = [t for t in (roles.theme, *recipients) if t is not None]
+        places = tuple(p for t in candidates for p in _places_of(t, territorial, cues, index))
+        taken = {p.start for p in places}
+        recipients = [r for r in recipients if r.idx not in taken and _root_start(r) not in taken]
+    if event_type in _SYMMETRIC and len(actors) > 1 and not recipients:
+        actors, recipients = actors[:1], actors[1:]
+    if len(recipients) > 1 and not any(_is_named(r, index) for r in recipients):
+        recipients = recipients[:1]
+    recipients = [r for r in recipients if r not in actors]
+    return EventRoles(tuple(actors), tuple(recipients), roles.theme, _unique(places))
+
+
+def _is_named(token: Token, index: DocIndex) -> bool:
+    """A named party: an entity, a place or a proper noun."""
+    return token.pos_ == "PROPN" or index.entity_at(token) is not None or index.place_at(token) is not None
+
+
+def _places_of(theme: Token, territorial: bool, cues: RoleCues, index: DocIndex) -> list[Place]:
+    """Places an attack or capture acts on ('Klishchiivka and Andriivka'), with those the geo stage left out."""
+    found = []
+    for tok in (theme, *theme.conjuncts):
+        if tok.pos_ != "PROPN":  # "Andriivka south of Bakhmut": the name hangs off 'south' as a compound
+            tok = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)
+        place = index.place_at(tok)
+        if place is not None:
+            if place.precision != "country":  # "attacked Israel": the country is the target, kept as recipient
+                found.append(place)
+            continue
+        if tok.pos_ != "PROPN" or not _unnamed_place(tok, territorial, cues, index):
+            continue
+        start = _root_start(tok)
+        end = tok.idx + len(tok.text)
+        found.append(Place(text=doc_text(index.doc)[start:end], start=start, end=end, matched_by="event"))
+    return found
+
+
+def _unnamed_place(token: Token, territorial: bool, cues: RoleCues, index: DocIndex) -> bool:
+    """A proper noun that is a place the gazetteer missed; what a capture takes is a place unless it is a person."""
+    if is_placelike(token, index, cues.settlement_nouns):
+        return True
+    found = index.entity_at(token)
+    return territorial and (found is None or found[0].type not in ("PERSON", "MEDIA", "MILITARY_UNIT", "GROUP"))
+
+
+def _unique(places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """Places in text order, each once."""
+    seen: dict[int, Place] = {}
+    for p in places:
+        seen.setdefault(p.start, p)
+    return tuple(sorted(seen.values(), key=lambda p: p.start))
+
+
+def _root_start(token: Token) -> int:
+    """Start of a proper name with its compound parts ('Velyka Novosilka')."""
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return min([token.idx] + [c.idx for c in parts])
