@@ -42,7 +42,7 @@ class Pipeline:
         sources = attribution.find_attributions(doc, found, self.attribution_lexicon)
         found_events = events.extract_events(doc, found, places, sources, article, self.event_lexicon, quotes)
         report = Report(article=article, entities=found, places=places, events=found_events,
-                        quotes=quotes, attributions=sources)
+                        quotes=quotes, attributions=sources, main_events=events.main_events(found_events))
         return replace(report, flags=checks.run_checks(report))
 
 

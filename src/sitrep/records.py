@@ -195,6 +195,17 @@ class Flag:
 
 
 @dataclass(frozen=True, slots=True)
+class MainEvent:
+    """One of the article's main event types: how much of the article reports it, and its strongest evidence."""
+
+    type: str
+    score: float
+    share: float  # this type's part of the article's total event weight
+    event_ids: tuple[str, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything sitrep extracted from one article."""
 
@@ -207,6 +218,7 @@ class Report:
     flags: tuple[Flag, ...] = ()
     warnings: tuple[str, ...] = ()
     schema_version: str = SCHEMA_VERSION
+    main_events: tuple[MainEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-ready contract form of the report."""
@@ -247,7 +259,8 @@ def _build(cls: type, data: dict[str, Any] | None) -> Any:
 # record class -> {field name: the record class it holds (a 1-tuple for sequences)}
 _NESTED_FIELDS: dict[type, dict[str, Any]] = {
     Report: {"article": Article, "entities": (Entity,), "places": (Place,), "events": (Event,),
-             "quotes": (Quote,), "attributions": (Attribution,), "flags": (Flag,)},
+             "quotes": (Quote,), "attributions": (Attribution,), "flags": (Flag,), "main_events": (MainEvent,)},
+    MainEvent: {"evidence": Evidence},
     Entity: {"mentions": (Mention,)},
     Place: {"candidates": (Candidate,)},
     Event: {"evidence": Evidence, "trigger": Evidence, "actor": ActorRef, "recipient": ActorRef, "place": PlaceRef},

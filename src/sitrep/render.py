@@ -46,6 +46,9 @@ def print_report(report: Report, console: Console) -> None:
                       ev.recipient.text if ev.recipient else "", ev.place.text if ev.place else "",
                       _fmt(ev.date), ev.modality, " → ".join(ev.attributed_to), ev.trigger.text)
         console.print(t)
+    if report.main_events:
+        ranked = ", ".join(f"{m.type} {m.share:.0%} ({len(m.event_ids)} events)" for m in report.main_events)
+        console.print(f"[bold]Main events:[/bold] {ranked}")
     if report.quotes:
         t = Table(title="Quotes")
         t.add_column("speaker")

@@ -118,3 +118,15 @@ def test_first_person_in_a_quote_is_its_speaker(analyze_text):
 def test_an_irregular_past_form_is_read_as_its_verb(analyze_text):
     found = _events(analyze_text, "Ukrainian marines overran Russian positions and withdrew.")
     assert {(e.type, e.mode) for e in found} >= {("ASSAULT", "occupy"), ("RETREAT", "withdraw")}
+
+
+def test_the_main_event_of_a_strike_story_is_the_strike(analyze_text):
+    text = ("Thousands of workers walked out on Monday in a general strike over unpaid wages. "
+            "The strike shut ports and factories across the country, union leaders said. "
+            "Police clashed briefly with a group of strikers outside the parliament. "
+            "The general strike will continue on Tuesday, the union said.")
+    report = analyze_text(text)
+    assert report.main_events and report.main_events[0].type == "PROTEST"
+    top = report.main_events[0]
+    assert top.evidence.text == text[top.evidence.start:top.evidence.end]
+    assert set(top.event_ids) <= {e.id for e in report.events}

@@ -19,13 +19,14 @@ from sitrep.events.ontology import PLOVER_TYPES, Ontology
 from sitrep.events.folding import fold_matches
 from sitrep.events.places import ATTACHED, CLAUSE, event_places, place_ref
 from sitrep.events.participants import event_roles
+from sitrep.events.salience import main_events
 from sitrep.events.roles import (RoleCues, actor_ref, controlling_country,
                                  implicit_actor_in_phrase)
 from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
 
-__all__ = ["EventLexicon", "extract_events", "PLOVER_TYPES", "Ontology"]
+__all__ = ["EventLexicon", "extract_events", "main_events", "PLOVER_TYPES", "Ontology"]
 
 # one trigger never fans out into more events than this (coordination of actors x recipients x places)
 _MAX_FANOUT = 8

@@ -32,6 +32,7 @@ class Draft:
 def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
     """Apply the cross-sentence rules in order; each is a small pure pass over the drafts."""
     drafts = sorted(drafts, key=lambda d: (d.token.i, d.order))
+    drafts = retype_repeated_nouns(drafts, ontology)
     drafts = inherit_modes(drafts, ontology)
     drafts = drop_generic_plurals(drafts)
     drafts = drop_anaphoric_mentions(drafts)
@@ -242,5 +243,23 @@ def note_missing_actors(drafts: list[Draft]) -> list[Draft]:
             else:
                 note = "not found: no subject the parser could link"
             d = replace(d, event=replace(d.event, actor_note=note))
+        out.append(d)
+    return out
+
+
+def retype_repeated_nouns(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
+    """'a general strike ... The strike shut ports': a definite noun repeating an earlier trigger word is that event's kind."""
+    out: list[Draft] = []
+    for d in drafts:
+        if _is_definite(d.token):
+            lemma = d.token.lemma_.lower()
+            donor = next((p for p in reversed(out) if p.token.lemma_.lower() == lemma and p.token.i != d.token.i
+                          and _sentence_gap(p, d) <= _WINDOW and p.sentence != d.sentence), None)
+            if donor is not None and (donor.event.type, donor.event.mode) != (d.event.type, d.event.mode):
+                ev = d.event
+                kind = ontology.types[donor.event.type]
+                d = replace(d, event=replace(ev, type=donor.event.type, mode=donor.event.mode,
+                                             cameo=ontology.cameo_code(donor.event.type, donor.event.mode),
+                                             quad_class=kind.quad_class, goldstein=kind.score))
         out.append(d)
     return out

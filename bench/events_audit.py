@@ -1,0 +1,120 @@
+"""Hand audit of the event record on held-out real articles (rules in bench/events_audit_rules.md).
+
+`python -m bench.events_audit dump` writes bench/events_audit.tsv (first 10 events of 24 held-out articles)
+with empty verdict columns; judges fill them by the written rules; `python -m bench.events_audit score`
+prints the figures and writes bench/results/events-audit-<date>.json. Article texts are read from ../shared
+at run time and never copied here; the TSV holds the evidence sentences the judge needs.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "zelensky_addresses_2022_en.jsonl"
+GEO = SHARED / "eval" / "geo"
+AUDIT = ROOT / "bench" / "events_audit.tsv"
+RESULTS = ROOT / "bench" / "results"
+PER_ARTICLE = 10
+PER_SOURCE = 12
+# news texts about conflict: enough of these words to be war, security or protest reporting
+_CONFLICT = re.compile(r"\b(troops|military|missile|shelling|killed|attack|forces|rebels|militants|army|airstrike|"
+                       r"bomb|war|sanctions|ceasefire|protest)", re.I)
+VERDICTS = ("is_event", "type_ok", "actor_ok", "recipient_ok", "missed_recipient", "place_ok", "boilerplate", "note")
+
+
+def held_out_articles() -> Iterator[tuple[str, str, str | None]]:
+    """(article key, text, date) of the held-out half: odd positions of each source, never tuned on."""
+    from sitrep.ingest.xmlcorpus import read_xml_corpus
+
+    zel = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    for n, row in enumerate(zel[1::2][:PER_SOURCE]):
+        yield f"zelensky#{2 * n + 1}", row["text"], (row.get("date") or "")[:10] or None
+    news = []
+    for corpus in ("geowebnews", "lgl"):
+        for i, item in enumerate(read_xml_corpus(GEO / f"{corpus}.xml")):
+            if i % 2 == 1 and len(_CONFLICT.findall(item.article.text)) >= 4:
+                news.append((f"{corpus}#{i}", item.article.text, item.article.date))
+    yield from news[:PER_SOURCE]
+
+
+def dump() -> int:
+    """Write the audit sheet with sitrep's events and empty verdicts."""
+    import sitrep
+
+    pipeline = sitrep.load_pipeline()
+    rows = []
+    for key, text, day in held_out_articles():
+        report = sitrep.analyze(text, pipeline=pipeline, date=day)
+        for ev in report.events[:PER_ARTICLE]:
+            rows.append({"article": key, "event": ev.id, "type": ev.type, "mode": ev.mode or "",
+                         "trigger": ev.trigger.text, "actor": ev.actor.text if ev.actor else "",
+                         "actor_note": ev.actor_note or "", "recipient": ev.recipient.text if ev.recipient else "",
+                         "place": ev.place.text if ev.place else "", "modality": ev.modality,
+                         "evidence": ev.evidence.text.replace("\n", " ").replace("\t", " "),
+                         **{v: "" for v in VERDICTS}})
+    with AUDIT.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} events from {len({r['article'] for r in rows})} articles to {AUDIT}")
+    return 0
+
+
+def score(paths: list[Path]) -> dict[str, Any]:
+    """Figures from judged sheets (every verdict column filled by the rules)."""
+    rows = [r for p in paths for r in csv.DictReader(p.open(encoding="utf-8"), delimiter="\t")]
+    n = len(rows)
+    yes = lambda r, col: r[col].strip().lower() == "y"  # noqa: E731
+    judged = lambda col: [r for r in rows if r[col].strip().lower() in ("y", "n")]  # noqa: E731
+    ratio = lambda num, den: round(num / den, 3) if den else None  # noqa: E731
+    no_actor = [r for r in rows if not r["actor"]]
+    out = {
+        "events": n, "articles": len({r["article"] for r in rows}),
+        "type_right": ratio(sum(yes(r, "type_ok") for r in rows), n),
+        "type_and_actor_right": ratio(sum(yes(r, "type_ok") and yes(r, "actor_ok") for r in rows), n),
+        "recipient_right_where_given": ratio(sum(yes(r, "recipient_ok") for r in judged("recipient_ok")),
+                                             len(judged("recipient_ok"))),
+        "place_right_where_given": ratio(sum(yes(r, "place_ok") for r in judged("place_ok")), len(judged("place_ok"))),
+        "no_actor": ratio(len(no_actor), n),
+        "no_actor_with_note": sum(bool(r["actor_note"]) for r in no_actor),
+        "missed_recipients": sum(yes(r, "missed_recipient") for r in rows),
+        "not_events": sum(r["is_event"].strip().lower() == "n" for r in rows),
+        "boilerplate": sum(yes(r, "boilerplate") for r in rows),
+    }
+    by_source: dict[str, list[dict[str, str]]] = {}
+    for r in rows:
+        by_source.setdefault(r["article"].split("#")[0], []).append(r)
+    out["type_right_by_source"] = {s: ratio(sum(yes(r, "type_ok") for r in rs), len(rs)) for s, rs in by_source.items()}
+    return out
+
+
+def main(argv: list[str]) -> int:
+    """dump | score [SHEET...]."""
+    if not CORPUS.exists():
+        print(f"skipped: {CORPUS} is missing (the audit needs ../shared)")
+        return 3
+    if argv[:1] == ["dump"]:
+        return dump()
+    sheets = [Path(a) for a in argv[1:]] or sorted((ROOT / "bench").glob("events_audit_judged*.tsv"))
+    if not sheets:
+        print("no judged sheets (bench/events_audit_judged*.tsv); run dump and judge first")
+        return 3
+    figures = score(sheets)
+    print(json.dumps(figures, indent=2))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"events-audit-{date.today().isoformat()}.json"
+    out.write_text(json.dumps({"rules": "bench/events_audit_rules.md", "sheets": [str(s.relative_to(ROOT)) for s in sheets],
+                               "figures": figures}, indent=2), encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or ["score"]))
