@@ -44,8 +44,8 @@ def held_out_articles() -> Iterator[tuple[str, str, str | None]]:
     yield from news[:PER_SOURCE]
 
 
-def dump() -> int:
-    """Write the audit sheet with sitrep's events and empty verdicts."""
+def current_rows() -> list[dict[str, str]]:
+    """The audit rows as sitrep produces them now (first events of each held-out article)."""
     import sitrep
 
     pipeline = sitrep.load_pipeline()
@@ -59,6 +59,17 @@ def dump() -> int:
                          "place": ev.place.text if ev.place else "", "modality": ev.modality,
                          "evidence": ev.evidence.text.replace("\n", " ").replace("\t", " "),
                          **{v: "" for v in VERDICTS}})
+    return rows
+
+
+def _signature(row: dict[str, str]) -> tuple[str, ...]:
+    """What a judgement was about: the article, event kind, trigger and roles."""
+    return tuple(row[k] for k in ("article", "type", "mode", "trigger", "actor", "recipient", "place", "modality"))
+
+
+def dump() -> int:
+    """Write the audit sheet with sitrep's events and empty verdicts."""
+    rows = current_rows()
     with AUDIT.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t")
         writer.writeheader()
@@ -95,8 +106,9 @@ def score(paths: list[Path]) -> dict[str, Any]:
     return out
 
 
-def main(argv: list[str]) -> int:
-    """dump | score [SHEET...]."""
+def main(argv: list[str] | None = None) -> int:
+    """dump | score [SHEET...] (make eval runs score)."""
+    argv = list(argv or ["score"])
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is missing (the audit needs ../shared)")
         return 3
@@ -107,6 +119,11 @@ def main(argv: list[str]) -> int:
         print("no judged sheets (bench/events_audit_judged*.tsv); run dump and judge first")
         return 3
     figures = score(sheets)
+    judged = {_signature(r) for p in sheets for r in csv.DictReader(p.open(encoding="utf-8"), delimiter="\t")}
+    now = current_rows()
+    # the judgements hold for the code that was judged; say how much of today's output they still cover
+    figures["still_current"] = {"judged_rows_produced_today": sum(_signature(r) in judged for r in now),
+                                "rows_today": len(now)}
     print(json.dumps(figures, indent=2))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"events-audit-{date.today().isoformat()}.json"
