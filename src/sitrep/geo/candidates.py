@@ -34,7 +34,12 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
     """Candidates by exact name, admin short form, then (optionally) transliteration skeleton and fuzzy match."""
     key = toponym_key(text)
     stem, suffix = split_admin_suffix(key, gazetteer.terms.admin_suffixes)
-    found = [e for e in gazetteer.lookup(key) if e.how != "abbr" or _written_in_capitals(text)]
+    found = [e for e in gazetteer.lookup(key) if _abbreviation_fits(e, text)]
+    if text.rstrip().endswith(".") and any(e.how == "abbr_dot" for e in found):
+        found = [e for e in found if e.how == "abbr_dot"]  # "Pa." is Pennsylvania, not a town called Pa
+    demonym = _demonym_record(key, text, gazetteer)
+    if demonym is not None:  # "Spanish" names Spain, never Spanish, Ontario
+        found = [demonym] + [e for e in found if e.precision not in ("city", "admin2")]
     if suffix:
         areas = [e for e in gazetteer.lookup(stem) if e.precision != "city"]
         found = [e for e in found if e.precision != "city"] + areas or found
@@ -42,12 +47,41 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
         found = list(gazetteer.lookup_variants(key))
         if suffix and not found:
             found = [e for e in gazetteer.lookup_variants(stem) if e.precision != "city"]
-    if not found and key in gazetteer.nationalities:
-        country = gazetteer.country(gazetteer.nationalities[key], matched=key)  # a demonym span given as a toponym
-        found = [country] if country else []
-    if not found and fuzzy:
+    if not found and fuzzy and not _names_a_feature(key, gazetteer):
         found = list(gazetteer.lookup_fuzzy(stem if suffix else key))
     return Toponym(text=text, start=start, end=end, key=key, suffix=suffix, candidates=_dedupe(found))
+
+
+def _abbreviation_fits(entry: Entry, text: str) -> bool:
+    """Abbreviations match only as abbreviations: 'ACT' not 'Act'; 'Ky.' or 'KY', never 'Man' for Manitoba."""
+    if entry.how == "abbr":
+        return _written_in_capitals(text)
+    if entry.how == "abbr_dot":
+        return "." in text or _written_in_capitals(text)
+    return True
+
+
+def _demonym_record(key: str, text: str, gazetteer: Gazetteer) -> Entry | None:
+    """The country (or continent) an adjective or demonym names, for spans given as toponyms."""
+    if _written_in_capitals(text):
+        return None  # "US" is the country's abbreviation, not a demonym
+    if key in gazetteer.nationalities:
+        return gazetteer.country(gazetteer.nationalities[key], matched=key)
+    if key in gazetteer.adjectives:
+        entry = gazetteer.get(gazetteer.adjectives[key])
+        return _with_how(entry, "demonym") if entry else None
+    return None
+
+
+def _names_a_feature(key: str, gazetteer: Gazetteer) -> bool:
+    """True for 'neches river', 'river lune': a physical feature, which fuzzy matching must not turn into a town."""
+    words = key.split()
+    return len(words) >= 2 and (words[-1] in gazetteer.terms.feature_heads or words[0] in gazetteer.terms.feature_heads)
+
+
+def _with_how(entry: Entry, how: str) -> Entry:
+    """A copy of `entry` reached another way."""
+    return Entry(**{**{f: getattr(entry, f) for f in Entry.__slots__}, "how": how})
 
 
 def _written_in_capitals(text: str) -> bool:
@@ -58,7 +92,8 @@ def _written_in_capitals(text: str) -> bool:
 
 def _dedupe(entries: list[Entry]) -> tuple[Entry, ...]:
     """One entry per record (the best way it was reached), in gazetteer order, capped to the most populous."""
-    rank = {"region_table": 0, "name": 1, "alt": 2, "abbr": 2, "short": 3, "variant": 4, "demonym": 5, "fuzzy": 6}
+    rank = {"region_table": 0, "demonym": 0, "name": 1, "alt": 2, "abbr": 2, "abbr_dot": 2, "short": 3, "variant": 4,
+            "fuzzy": 6}
     best: dict[int, Entry] = {}
     for entry in entries:
         kept = best.get(entry.id)

@@ -8,9 +8,9 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from sitrep.errors import MissingDataError
-from sitrep.geo.build import REGION_ID_BASE, build_gazetteer, default_cache_path, source_fingerprint
-from sitrep.geo.regions import GeoTerms, load_geo_terms
-from sitrep.geo.translit import TranslitRules
+from sitrep.geo.build import REGION_ID_BASE, build_gazetteer, country_neighbours, default_cache_path, source_fingerprint
+from sitrep.geo.regions import GeoTerms, load_geo_terms, load_pairs
+from sitrep.geo.translit import TranslitRules, normalize
 from sitrep.tables import read_tsv
 
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; below this misspellings collide with other real names
@@ -54,6 +54,8 @@ class Gazetteer:
     terms: GeoTerms
     admin1_names: dict[str, str]
     nationalities: dict[str, str] = field(default_factory=dict)  # "ukrainian" -> "UA": adjectives, never tagged
+    adjectives: dict[str, int] = field(default_factory=dict)  # "european" -> Europe's id (data/geo_adjectives.tsv)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # "UA" -> {"RU", "PL", ...} (GeoNames)
     _fuzzy_buckets: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict, repr=False)
     _lookups: dict[str, tuple[Entry, ...]] = field(default_factory=dict, repr=False)
     _countries: dict[str, tuple] = field(default_factory=dict, repr=False)
@@ -70,8 +72,9 @@ class Gazetteer:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         admin1_names = {code: name for code, name in con.execute("SELECT code, name FROM admins")}
         nationalities = {row[i].lower(): row[3] for row in read_tsv("nationalities.tsv") for i in (0, 1) if row[i]}
+        adjectives = {normalize(adj): int(gid) for adj, gid in load_pairs("geo_adjectives.tsv")}
         return cls(path=path, con=con, rules=TranslitRules.load(), terms=load_geo_terms(), admin1_names=admin1_names,
-                   nationalities=nationalities)
+                   nationalities=nationalities, adjectives=adjectives, neighbours=country_neighbours())
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Records whose name, alternate name, short admin form or curated alias is exactly `key`."""
@@ -111,6 +114,8 @@ class Gazetteer:
         found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit * 3)
         out: dict[int, Entry] = {}
         for matched, score, index in found:
+            if not _same_words(key, matched):
+                continue  # "Liberty Hall" is not a misspelt "Liberty Hill"
             for entry in self.lookup(matched):
                 if entry.id == ids[index] and entry.id not in out:
                     out[entry.id] = _with_how(entry, "fuzzy", score)
@@ -168,6 +173,12 @@ def _entry(row: tuple, how: str, matched: str) -> Entry:
     return Entry(id=row[0], name=row[1], lat=row[2], lon=row[3], country=row[4] or "", admin1=row[5], admin2=row[6],
                  feature=row[7], population=row[8] or 0, precision=row[9],
                  covers=tuple(row[10].split("|")) if row[10] else (), geonameid=row[11], how=how, matched=matched)
+
+
+def _same_words(key: str, matched: str) -> bool:
+    """True when a fuzzy match only misspells words: as many words, each a near miss of its partner."""
+    a, b = key.split(), matched.split()
+    return len(a) == len(b) and (len(a) == 1 or all(x == y or fuzz.ratio(x, y) >= 80 for x, y in zip(a, b)))
 
 
 def _with_how(entry: Entry, how: str, similarity: float) -> Entry:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from sitrep.geo.candidates import Toponym, find_candidates
+from sitrep.geo.candidates import Toponym, find_candidates, toponym_key
+from sitrep.geo.evidence import FocusAreas, focus_areas, is_common_word, is_rare_word, names_an_area
 from sitrep.geo.gazetteer import Entry, Gazetteer
+from sitrep.geo.plurals import spread_plural_suffixes
 from sitrep.nlp import doc_text
 from sitrep.records import Entity
 
@@ -46,15 +48,19 @@ class _Blocks:
 
 def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> list[Toponym]:
     """Every toponym in the document, with its candidates, in text order."""
-    blocks = _entity_blocks(doc, entities)
+    blocks = _entity_blocks(doc, entities, gazetteer)
     lower_words = frozenset(t.lower_ for t in doc if t.is_lower)
     found: dict[tuple[int, int], Toponym] = {}
     taken: list[tuple[int, int]] = []
+    pending: list[tuple[Toponym, str]] = []  # names that a focus country or region would make places
     for span in _ner_place_spans(doc):
-        toponym = _accept_ner(span, doc, gazetteer, blocks)
+        toponym, verdict = _accept_ner(span, doc, gazetteer, blocks)
         if toponym is not None:
-            found[(toponym.start, toponym.end)] = toponym
             taken.append((toponym.start, toponym.end))
+            if verdict == "place":
+                found[(toponym.start, toponym.end)] = toponym
+            else:
+                pending.append((toponym, verdict))
     weak: list[Toponym] = []
     for start_tok, end_tok in _capitalised_runs(doc):
         for toponym in _scan_run(doc, start_tok, end_tok, gazetteer):
@@ -65,8 +71,21 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
                 found[(toponym.start, toponym.end)] = toponym
             elif verdict == "weak":
                 weak.append(toponym)
+            elif verdict != "no":
+                pending.append((toponym, verdict))
+    _accept_in_focus(focus_areas(doc, list(found.values()), gazetteer), pending, found, weak)
     _accept_listed_with_places(doc_text(doc), weak, found)
-    return sorted(found.values(), key=lambda t: t.start)
+    return spread_plural_suffixes(doc_text(doc), sorted(found.values(), key=lambda t: t.start), gazetteer)
+
+
+def _accept_in_focus(focus: FocusAreas, pending: list[tuple[Toponym, str]], found: dict[tuple[int, int], Toponym],
+                     weak: list[Toponym]) -> None:
+    """Rare names with a candidate in the document's countries ('focus'), or common ones in its regions."""
+    for toponym, verdict in pending:
+        if focus.holds(toponym, admin1=verdict == "focus_admin1"):
+            found[(toponym.start, toponym.end)] = toponym
+        elif verdict == "focus":
+            weak.append(toponym)
 
 
 def _accept_listed_with_places(text: str, weak: list[Toponym], found: dict[tuple[int, int], Toponym]) -> None:
@@ -85,8 +104,9 @@ def _accept_listed_with_places(text: str, weak: list[Toponym], found: dict[tuple
                 changed = True
 
 
-def _entity_blocks(doc: Doc, entities: tuple[Entity, ...]) -> _Blocks:
-    """Hard blocks: units, outlets, groups, table organisations, full-name people; soft: one-word people."""
+def _entity_blocks(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> _Blocks:
+    """Hard blocks: units, outlets, groups, table organisations, full-name people; soft: one-word people,
+    and "full names" that are rare place names ("Khan Younis", "Kiryat Shmona" read as people)."""
     hard: list[tuple[int, int]] = []
     soft: list[tuple[int, int]] = []
     surnames: list[tuple[int, int]] = []
@@ -98,13 +118,21 @@ def _entity_blocks(doc: Doc, entities: tuple[Entity, ...]) -> _Blocks:
             # "Yaramyr Temirkhanov" blocks itself; its one-word surname mentions need a strong place
             # ("Rethinking Egypt" read as a person must not take every later "Egypt" with it)
             for m in ent.mentions:
-                (hard if " " in m.text.strip() else surnames).append((m.start, m.end))
+                if " " not in m.text.strip():
+                    surnames.append((m.start, m.end))
+                else:
+                    (soft if _is_rare_place_name(m.text, gazetteer) else hard).append((m.start, m.end))
         elif ent.type == "PERSON":
             soft.extend((m.start, m.end) for m in ent.mentions)
     for ent in doc.ents:
         if ent.label_ not in NER_PLACE_LABELS:
             soft.append((ent.start_char, ent.end_char))
     return _Blocks(tuple(hard), tuple(soft), tuple(surnames))
+
+
+def _is_rare_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    """True when a multi-word 'person' is exactly a place name English seldom uses otherwise."""
+    return is_rare_word(text) and any(e.how in ("name", "alt") for e in gazetteer.lookup(toponym_key(text)))
 
 
 def _ner_place_spans(doc: Doc) -> list[Span]:
@@ -118,28 +146,47 @@ def _ner_place_spans(doc: Doc) -> list[Span]:
     return out
 
 
-def _accept_ner(span: Span, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> Toponym | None:
-    """A NER place span as a toponym, unless it is a nationality, an event name or inside a blocked entity."""
+def _accept_ner(span: Span, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> tuple[Toponym | None, str]:
+    """A NER place span as a toponym, with 'place' or the focus it still needs; None for nationalities,
+    event names, rivers, words that name nothing alone, and spans inside blocked entities."""
+    terms = gazetteer.terms
     if blocks.hits_hard(span.start_char, span.end_char) or _is_event_name(doc, span.end, gazetteer):
-        return None
+        return None, "no"
     if blocks.hits_soft(span.start_char, span.end_char) and span.label_ != "GPE":
-        return None  # a LOC/FAC the entity stage reads as a person's name
+        return None, "no"  # a LOC/FAC the entity stage reads as a person's name
     abbreviation = span.text.isupper() or "." in span.text  # "US", "U.S.": the country, even as a modifier
-    if (span.text.lower() in gazetteer.nationalities and not abbreviation) or span[0].text in gazetteer.terms.not_place:
-        return None
+    if (span.text.lower() in gazetteer.nationalities and not abbreviation) or span[0].text in terms.not_place \
+            or span.text in terms.not_alone or _names_feature(doc, span.start, span.end, gazetteer):
+        return None, "no"
     toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer, fuzzy=span.text[:1].isupper())
     if _suffix_follows(doc, span.end, gazetteer) and not _names_only_areas(toponym):
         extended = doc[span.start:span.end + 1]  # "Donetsk region" names the oblast, not the city
         with_suffix = find_candidates(extended.text, extended.start_char, extended.end_char, gazetteer)
         toponym = with_suffix if with_suffix.candidates else toponym
     if not toponym.candidates and (span.label_ == "FAC" or any(ch.isdigit() for ch in span.text)):
-        return None  # an unknown building or road, or "G7", is not worth reporting as a place
+        return None, "no"  # an unknown building or road, or "G7", is not worth reporting as a place
     if blocks.hits_surname(span.start_char, span.end_char) and not (
             span.label_ == "GPE" and toponym.candidates and _is_strong(toponym, VERY_STRONG_POPULATION)):
-        return None  # "Temirkhanov", tagged GPE, is the colonel's surname; "Egypt" is not a surname
+        return None, "no"  # "Temirkhanov", tagged GPE, is the colonel's surname; "Egypt" is not a surname
     if blocks.hits_soft(span.start_char, span.end_char) and not (toponym.candidates and _is_strong(toponym)):
-        return None
-    return toponym
+        if toponym.candidates and is_rare_word(span.text):
+            return toponym, "place" if _after_locative(doc, span.start, gazetteer) else "focus"
+        return None, "no"
+    if toponym.candidates and is_common_word(span.text) and not _is_strong(toponym, VERY_STRONG_POPULATION):
+        return toponym, "focus_admin1"  # "Hope", "Liberty": a town only among its neighbours
+    return toponym, "place"
+
+
+def _names_feature(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """True for the name of a river, sea or mountain: 'the Dnipro river', 'River Lune' (never a town)."""
+    heads = gazetteer.terms.feature_heads
+    after = end < len(doc) and doc[end].lower_ in heads
+    before = start > 0 and doc[start - 1].lower_ in heads and doc[start - 1].text[:1].isupper()
+    if not (after or before):
+        return False
+    whole = doc[start:end + 1] if after else doc[start - 1:end]
+    return not find_candidates(whole.text, whole.start_char, whole.end_char, gazetteer, fuzzy=False,
+                               variants=False).candidates  # "Black Sea" and "Red Sea" are in the gazetteer
 
 
 def _capitalised_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -168,7 +215,7 @@ def _is_capitalised(token) -> bool:
     """A word starting with a capital letter (not a lone initial or all-caps shouting)."""
     text = token.text
     return text[:1].isupper() and (len(text) > 1 or token.whitespace_ == "") and token.is_alpha or (
-        text[:1].isupper() and "." in text and len(text) <= 5)  # "U.S."
+        text[:1].isupper() and "." in text and len(text) <= 6)  # "U.S.", "Calif."
 
 
 def _scan_run(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Toponym]:
@@ -213,15 +260,16 @@ def _names_only_areas(toponym: Toponym) -> bool:
 
 def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks,
                    lower_words: frozenset[str]) -> str:
-    """Precision guards for a gazetteer match the NER did not call a place: 'place', 'weak' or 'no'."""
+    """Precision guards for a gazetteer match the NER did not call a place: 'place', 'weak', 'focus'
+    (a place if the document is about its country) or 'no'."""
     terms = gazetteer.terms
     first = toponym.text.split()[0]
-    if blocks.hits_hard(toponym.start, toponym.end) or first in terms.not_place:
+    if blocks.hits_hard(toponym.start, toponym.end) or first in terms.not_place or toponym.text in terms.not_alone:
         return "no"
     if toponym.key in gazetteer.nationalities:
         return "no"  # "Russian"
     span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-    if span is None or _is_event_name(doc, span.end, gazetteer):
+    if span is None or _is_event_name(doc, span.end, gazetteer) or _names_feature(doc, span.start, span.end, gazetteer):
         return "no"
     if not toponym.suffix and all(e.how == "short" for e in toponym.candidates):
         return "no"  # "Day" reaches only Day County by dropping "County"
@@ -229,12 +277,27 @@ def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Bl
         return "no"  # "D", "No"; or a common word this very text also writes in lower case ("Center")
     if blocks.hits_surname(toponym.start, toponym.end):
         return "no"  # "Jones" after "Robert Jones"
+    if is_common_word(toponym.text) and not names_an_area(_strongest(toponym.candidates)):
+        return "no"  # "Hope", "Mobile", "Liberty" in ordinary use
+    rare = is_rare_word(toponym.text)
+    if rare and _after_locative(doc, span.start, gazetteer):
+        return "place"  # "the massacre in Bucha", "fighting near Avdiivka"
     if blocks.hits_soft(toponym.start, toponym.end) or _starts_sentence(doc, span.start) or _inside_longer_name(doc, span):
-        # the model saw something else here, or capitals have another reason: only a big place will do
-        return "place" if _is_strong(toponym, VERY_STRONG_POPULATION) else "weak"
+        # the model saw something else here, or capitals have another reason: only a big place will do,
+        # or a rare name in the country the document is about ("Bucha", read as a person)
+        if _is_strong(toponym, VERY_STRONG_POPULATION):
+            return "place"
+        return "focus" if rare else "weak"
     if _is_strong(toponym):
         return "place"
-    return "place" if _strongest(toponym.candidates).population >= WEAK_POPULATION else "weak"
+    if _strongest(toponym.candidates).population >= WEAK_POPULATION:
+        return "place"
+    return "focus" if rare else "weak"
+
+
+def _after_locative(doc: Doc, index: int, gazetteer: Gazetteer) -> bool:
+    """True when the word before the name is a locative preposition ('in', 'near', 'outside')."""
+    return index > 0 and doc[index - 1].text in gazetteer.terms.locative_cues
 
 
 def _is_strong(toponym: Toponym, population: int = STRONG_POPULATION) -> bool:

@@ -30,6 +30,10 @@ class GeoTerms:
     not_place: frozenset[str]
     container_cues: frozenset[str]
     appositive_cues: frozenset[str]
+    feature_heads: frozenset[str] = frozenset()
+    name_articles: frozenset[str] = frozenset()
+    not_alone: frozenset[str] = frozenset()
+    locative_cues: frozenset[str] = frozenset()
 
 
 def _table_rows(name: str) -> list[list[str]]:
@@ -66,6 +70,10 @@ def load_geo_terms() -> GeoTerms:
         not_place=frozenset(by_kind.get("not_place", ())),
         container_cues=frozenset(by_kind.get("container_cue", ())),
         appositive_cues=frozenset(by_kind.get("appositive_cue", ())),
+        feature_heads=frozenset(by_kind.get("feature_head", ())),
+        name_articles=frozenset(by_kind.get("name_article", ())),
+        not_alone=frozenset(by_kind.get("not_alone", ())),
+        locative_cues=frozenset(by_kind.get("locative_cue", ())),
     )
 
 
@@ -80,6 +88,17 @@ def short_admin_forms(key: str, suffixes: frozenset[str], endings: tuple[str, ..
         if stem.endswith(ending) and len(stem) - len(ending) >= 3:
             out.add(stem[: -len(ending)])
     return out
+
+
+def without_article(key: str, articles: frozenset[str]) -> str | None:
+    """'al qamishli' -> 'qamishli' (GeoNames writes the Arabic article; texts often drop it); else None."""
+    head, _, rest = key.partition(" ")
+    return rest if head in articles and len(rest) >= 4 else None
+
+
+def load_pairs(name: str) -> list[tuple[str, str]]:
+    """The first two columns of a packaged two-column TSV (abbreviations, adjectives)."""
+    return [(parts[0], parts[1]) for parts in _table_rows(name) if len(parts) >= 2]
 
 
 def split_admin_suffix(key: str, suffixes: frozenset[str]) -> tuple[str, str | None]:

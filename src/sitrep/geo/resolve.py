@@ -13,7 +13,8 @@ from sitrep.records import Candidate, Place
 METHODS = ("context", "population", "first")
 # How the name reached the record: a primary or curated name is stronger evidence than an alternate
 # spelling, a short admin form ("Kursk" for Kursk Oblast) or a transliteration skeleton.
-NAME_WEIGHT = {"region_table": 0.35, "name": 0.3, "alt": 0.15, "short": 0.0, "variant": 0.05, "fuzzy": 0.0}
+NAME_WEIGHT = {"region_table": 0.35, "name": 0.3, "alt": 0.15, "abbr": 0.15, "abbr_dot": 0.3, "demonym": 0.3,
+               "short": 0.0, "variant": 0.05, "fuzzy": 0.0}
 # Areas and capitals are named far more often than their population alone suggests.
 FEATURE_WEIGHT = {"PCLI": 0.6, "CONT": 0.3, "RGN": 0.35, "ADM1": 0.25, "ADM2": 0.0, "PPLC": 0.45, "PPL": 0.0}
 SUFFIX_AGREES, SUFFIX_DISAGREES = 0.6, -0.6  # "Donetsk region" names the oblast, not the city
