@@ -89,13 +89,13 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     consumed = {c.i for m in matches for c in m.token.children
                 if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _object_words(m.rule)}
     folded = fold_matches([m for m in matches if m.token.i not in consumed])
-    trigger_types = {m.token.i: ("THREATEN" if m.token.i in folded.threats else m.rule.type) for m in folded.matches}
+    matches = [TriggerMatch(m.token, replace(m.rule, type="THREATEN", mode="ultimatum"))
+               if m.token.i in folded.threats else m for m in folded.matches]
+    trigger_types = {m.token.i: m.rule.type for m in matches}
     sentence_of = {sent.start: n for n, sent in enumerate(doc.sents)}
-    for match in folded.matches:
-        if match.token.i in folded.threats:
-            match = TriggerMatch(match.token, replace(match.rule, type="THREATEN", mode="ultimatum"))
+    for match in matches:
         drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of,
-                                  folded.absorbed_subjects.get(match.token.i)))
+                                  folded.absorbed_subjects.get(match.token.i), match.token.i in folded.threats))
     drafts = resolve_discourse(drafts, lexicon.ontology)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
@@ -103,7 +103,7 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
 
 def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attribution, ...], article: Article,
                 lexicon: EventLexicon, trigger_types: dict[int, str], sentence_of: dict[int, int],
-                absorbed_subject: Token | None = None) -> list[Draft]:
+                absorbed_subject: Token | None = None, conditional_threat: bool = False) -> list[Draft]:
     """One draft event per coordinated actor x recipient x place of a trigger."""
     token, rule = match.token, match.rule
     cues = lexicon.roles
@@ -116,8 +116,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     found_places, place_conf = event_places(token, theme, roles.actors + roles.recipients, cues, index)
     if roles.places:
         found_places, place_conf = roles.places, ATTACHED
-    threat = rule.type == "THREATEN" and rule.mode == "ultimatum" and lexicon.ontology.types.get(trigger_types.get(token.i, "")) is not None
-    if threat and place_conf < CLAUSE:
+    if conditional_threat and place_conf < CLAUSE:
         found_places = ()  # a conditional threat happens where it is made, not where the condition points
     date, granularity = lexicon.dates.date_for(token, article.date)
     sent = token.sent
@@ -126,7 +125,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     trigger = Evidence(token.idx, token.idx + len(token.text), token.text)
     chain = tuple(attribution.chain_for_span(trigger.start, trigger.end, attributions, index.doc))
     modality, embedded = _modality(token, trigger, trigger_types, attributions, lexicon)
-    if threat and modality == "hypothetical":
+    if conditional_threat and modality == "hypothetical":
         modality = "asserted"  # "would shoot down ... if ...": the threat itself is made, only its execution is conditional
     kind = lexicon.ontology.types[rule.type]
     drafts = []

@@ -186,8 +186,9 @@ def inherit_actors(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         ev = d.event
-        if ev.actor is None and (_is_nominal(d.token) or _is_agentless_passive(d.token)):
-            anaphoric = _is_agentless_passive(d.token) or _is_definite(d.token)
+        passive = _is_agentless_passive(d.token)
+        if ev.actor is None and (_is_nominal(d.token) or passive):
+            anaphoric = passive or _is_definite(d.token)
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
                           and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
                           and not p.event.actor.implicit

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex
 from sitrep.events.roles import RoleCues, find_roles
-from sitrep.events.triggers import is_placelike
+from sitrep.events.triggers import is_named, is_placelike
 from sitrep.nlp import doc_text
 from sitrep.records import Place
 
@@ -55,15 +55,10 @@ def event_roles(trigger: Token, event_type: str, mode: str | None, object_words:
         recipients = [r for r in recipients if r.idx not in taken and _root_start(r) not in taken]
     if event_type in _SYMMETRIC and len(actors) > 1 and not recipients:
         actors, recipients = actors[:1], actors[1:]
-    if len(recipients) > 1 and not any(_is_named(r, index) for r in recipients):
+    if len(recipients) > 1 and not any(is_named(r, index) for r in recipients):
         recipients = recipients[:1]
     recipients = [r for r in recipients if r not in actors]
     return EventRoles(tuple(actors), tuple(recipients), roles.theme, _unique(places))
-
-
-def _is_named(token: Token, index: DocIndex) -> bool:
-    """A named party: an entity, a place or a proper noun."""
-    return token.pos_ == "PROPN" or index.entity_at(token) is not None or index.place_at(token) is not None
 
 
 def _places_of(theme: Token, territorial: bool, cues: RoleCues, index: DocIndex) -> list[Place]:

@@ -119,15 +119,7 @@ def _pos_fits(token: Token, pos: str) -> bool:
 
 def _holds(condition: Condition, token: Token, index: DocIndex, words: TriggerWords) -> bool:
     """Evaluate one condition, honouring negation."""
-    if condition.kind == "subj" and "@ARMED" in condition.values:
-        result = any(is_armed(s, index, words.armed) for s in _clause_subjects(token))
-    elif condition.kind == "subj" and "@PLACELIKE" in condition.values:
-        result = any(is_placelike(s, index, words.settlements) for s in _clause_subjects(token, passive=True))
-    elif condition.kind == "arg" and "@PLACELIKE" in condition.values:
-        theme = event_theme(token)
-        result = theme is not None and is_placelike(theme, index, words.settlements)
-    else:
-        result = _test(condition, token, index)
+    result = _test(condition, token, index, words)
     return result != condition.negated
 
 
@@ -149,7 +141,7 @@ def is_placelike(token: Token, index: DocIndex, settlements: frozenset[str]) -> 
     return token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY")
 
 
-def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
+def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWords) -> bool:
     """Evaluate one condition without negation."""
     values = condition.values
     if condition.kind in ("prep", "prt"):
@@ -177,8 +169,12 @@ def _test(condition: Condition, token: Token, index: DocIndex) -> bool:
     if condition.kind == "gov":
         return any(lemma_of(a) in values for a in token.ancestors)
     if condition.kind == "subj":
-        return any(_is_named(s, index) for s in _clause_subjects(token))
-    return _test_argument(values, token, index)
+        if "@ARMED" in values:
+            return any(is_armed(s, index, words.armed) for s in _clause_subjects(token))
+        if "@PLACELIKE" in values:
+            return any(is_placelike(s, index, words.settlements) for s in _clause_subjects(token, passive=True))
+        return any(is_named(s, index) for s in _clause_subjects(token))
+    return _test_argument(values, token, index, words)
 
 
 def _clause_subjects(token: Token, passive: bool = False) -> list[Token]:
@@ -191,18 +187,20 @@ def _clause_subjects(token: Token, passive: bool = False) -> list[Token]:
     return [s for subj in subjects for s in (subj, *subj.conjuncts)]
 
 
-def _is_named(token: Token, index: DocIndex) -> bool:
+def is_named(token: Token, index: DocIndex) -> bool:
     """A proper noun, entity or place, as opposed to a pronoun or common noun."""
     return token.pos_ == "PROPN" or index.entity_at(token) is not None or index.place_at(token) is not None
 
 
-def _test_argument(values: frozenset[str], token: Token, index: DocIndex) -> bool:
-    """arg=@PLACE / @ENT / @NONE: what the event's theme is."""
+def _test_argument(values: frozenset[str], token: Token, index: DocIndex, words: TriggerWords) -> bool:
+    """arg=@PLACE / @PLACELIKE / @ENT / @NONE: what the event's theme is."""
     theme = event_theme(token)
     if "@NONE" in values:
         return theme is None
     if theme is None:
         return False
+    if "@PLACELIKE" in values:
+        return is_placelike(theme, index, words.settlements)
     if "@PLACE" in values:
         return index.place_at(theme) is not None
     return index.entity_at(theme) is not None
