@@ -110,27 +110,37 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    """The actor or recipient of an event as written, linked to an entity when possible."""
+    """The actor or recipient of an event: the words at [start:end], and the entity's canonical name."""
 
-    text: str
+    text: str  # always the article's words at [start:end] when there is a span
     entity_id: str | None = None
     start: int | None = None
     end: int | None = None
     country: str | None = None
     sector: str | None = None
     implicit: bool = False
+    name: str | None = None  # canonical name ("Vladimir Putin" for the words "Putin"); None when it is `text`
+
+    def label(self) -> str:
+        """The name to show and to match on: the canonical name, else the words."""
+        return self.name or self.text
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceRef:
-    """The place of an event, pointing at a resolved Place."""
+    """The place of an event, pointing at a resolved Place: the words at [start:end] and the place's name."""
 
-    text: str
+    text: str  # always the article's words at [start:end] when there is a span
     geonameid: int | None = None
     lat: float | None = None
     lon: float | None = None
     start: int | None = None
     end: int | None = None
+    name: str | None = None  # the gazetteer or canonical name ("Russia" for "Russian territory")
+
+    def label(self) -> str:
+        """The name to show and to match on: the place's name, else the words."""
+        return self.name or self.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -181,7 +181,7 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
     if rule.mode == "occupy" and theme is not None:
         nat = controlling_country(theme, cues)
         if nat is not None:
-            return ActorRef(nat.country, None, None, None, nat.iso3, None, True), "implicit"
+            return ActorRef(nat.country, None, None, None, nat.iso3, None, True, name=nat.country), "implicit"
     return None, "none"
 
 

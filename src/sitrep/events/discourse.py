@@ -128,9 +128,9 @@ def _same_participants(a: Event, b: Event) -> bool:
     """True when two events share a named recipient or a place."""
     if a.recipient and b.recipient and (
             (a.recipient.entity_id and a.recipient.entity_id == b.recipient.entity_id)
-            or a.recipient.text.lower() == b.recipient.text.lower()):
+            or a.recipient.label().lower() == b.recipient.label().lower()):
         return True
-    return bool(a.place and b.place and a.place.text.lower() == b.place.text.lower())
+    return bool(a.place and b.place and a.place.label().lower() == b.place.label().lower())
 
 
 def drop_anaphoric_mentions(drafts: list[Draft]) -> list[Draft]:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from sitrep.events.context import DocIndex
 from sitrep.events.roles import RoleCues
+from sitrep.nlp import doc_text
 from sitrep.records import Place, PlaceRef
 
 # how sure we are of the place, by how it was attached
@@ -37,7 +38,7 @@ def event_places(trigger: Token, theme: Token | None, role_tokens: tuple[Token, 
 def place_ref(place: Place) -> PlaceRef:
     """A PlaceRef pointing at a Place record."""
     return PlaceRef(text=place.text, geonameid=place.geonameid, lat=place.lat, lon=place.lon,
-                    start=place.start, end=place.end)
+                    start=place.start, end=place.end, name=place.name)
 
 
 def _attachment_points(trigger: Token) -> list[Token]:
@@ -70,11 +71,12 @@ def _national_territory(head: Token, cues: RoleCues, index: DocIndex) -> Place |
                 continue
             start = min(t.idx for t in obj.subtree if t.dep_ != "det")
             end = obj.idx + len(obj.text)
+            words = doc_text(head.doc)[start:end]
             named = next((p for p in index.places if p.text.lower() == nat.country.lower() and p.geonameid), None)
             if named is not None:
-                return replace(named, text=nat.country, start=start, end=end)
-            return Place(text=nat.country, start=start, end=end, country=nat.iso2 or None, precision="country",
-                         matched_by="nationality")
+                return replace(named, text=words, start=start, end=end, name=named.name or nat.country)
+            return Place(text=words, start=start, end=end, name=nat.country, country=nat.iso2 or None,
+                         precision="country", matched_by="nationality")
     return None
 
 

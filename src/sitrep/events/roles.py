@@ -347,14 +347,15 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
         speaker = index.quote_speaker(token) if token.lower_ in _FIRST_PERSON else None
         if speaker is not None:  # "I" and "we" inside a quote are its speaker (and the speaker's side)
             mention = speaker.mentions[0]
-            return ActorRef(speaker.text, speaker.id, mention.start, mention.end, speaker.country, speaker.sector, True)
+            return ActorRef(mention.text, speaker.id, mention.start, mention.end, speaker.country, speaker.sector, True,
+                            name=speaker.text)
         antecedent = resolve_pronoun(token, cues, index)
         if antecedent is not None:
             return actor_ref(antecedent, cues, index, implicit=True)
     found = index.entity_at(token) or _entity_in_apposition(token, index)
     if found:
         ent, mention = found
-        return ActorRef(ent.text, ent.id, mention.start, mention.end, ent.country, ent.sector, implicit)
+        return ActorRef(mention.text, ent.id, mention.start, mention.end, ent.country, ent.sector, implicit, name=ent.text)
     start, end = _noun_phrase(token)
     text = doc_text(index.doc)[start:end]
     return ActorRef(text, None, start, end, _country_in_phrase(token, cues, index), None, implicit)
