@@ -29,18 +29,19 @@ _CONFLICT = re.compile(r"\b(troops|military|missile|shelling|killed|attack|force
 VERDICTS = ("is_event", "type_ok", "actor_ok", "recipient_ok", "missed_recipient", "place_ok", "boilerplate", "note")
 
 
-def held_out_articles() -> Iterator[tuple[str, str, str | None]]:
-    """(article key, text, date) of the held-out half: odd positions of each source, never tuned on."""
+def held_out_articles() -> Iterator[tuple[str, str, str | None, str | None]]:
+    """(article key, text, date, speaker) of the held-out half: odd positions of each source, never tuned on."""
     from sitrep.ingest.xmlcorpus import read_xml_corpus
 
     zel = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     for n, row in enumerate(zel[1::2][:PER_SOURCE]):
-        yield f"zelensky#{2 * n + 1}", row["text"], (row.get("date") or "")[:10] or None
+        speaker = (row.get("speaker") or [None])[0]
+        yield f"zelensky#{2 * n + 1}", row["text"], (row.get("date") or "")[:10] or None, speaker
     news = []
     for corpus in ("geowebnews", "lgl"):
         for i, item in enumerate(read_xml_corpus(GEO / f"{corpus}.xml")):
             if i % 2 == 1 and len(_CONFLICT.findall(item.article.text)) >= 4:
-                news.append((f"{corpus}#{i}", item.article.text, item.article.date))
+                news.append((f"{corpus}#{i}", item.article.text, item.article.date, None))
     yield from news[:PER_SOURCE]
 
 
@@ -50,13 +51,13 @@ def current_rows() -> list[dict[str, str]]:
 
     pipeline = sitrep.load_pipeline()
     rows = []
-    for key, text, day in held_out_articles():
-        report = sitrep.analyze(text, pipeline=pipeline, date=day)
+    for key, text, day, speaker in held_out_articles():
+        report = sitrep.analyze(text, pipeline=pipeline, date=day, speaker=speaker)
         for ev in report.events[:PER_ARTICLE]:
             rows.append({"article": key, "event": ev.id, "type": ev.type, "mode": ev.mode or "",
                          "trigger": ev.trigger.text, "actor": ev.actor.label() if ev.actor else "",
                          "actor_note": ev.actor_note or "", "recipient": ev.recipient.label() if ev.recipient else "",
-                         "place": ev.place.label() if ev.place else "", "modality": ev.modality,
+                         "place": ev.place.text if ev.place else "", "modality": ev.modality,
                          "evidence": ev.evidence.text.replace("\n", " ").replace("\t", " "),
                          **{v: "" for v in VERDICTS}})
     return rows

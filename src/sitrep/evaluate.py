@@ -164,7 +164,7 @@ def score_events(gold: list[dict[str, Any]], report: Report) -> SectionScore:
             _names_match(g.get("actor"), ev.actor.label() if ev.actor else None, entities, ev.actor.entity_id if ev.actor else None)
             + _names_match(g.get("recipient"), ev.recipient.label() if ev.recipient else None, entities,
                            ev.recipient.entity_id if ev.recipient else None)
-            + (norm(g.get("place")) == norm(ev.place.label() if ev.place else None))))
+            + (norm(g.get("place")) == norm(ev.place.text if ev.place else None))))
         if not candidates:
             if _required(g):
                 s.fn += 1
@@ -183,7 +183,7 @@ def score_events(gold: list[dict[str, Any]], report: Report) -> SectionScore:
             s.check("recipient", _names_match(g["recipient"], ev.recipient.label() if ev.recipient else None,
                                               entities, ev.recipient.entity_id if ev.recipient else None))
         if "place" in g:
-            s.check("place", norm(g["place"]) == norm(ev.place.label() if ev.place else None))
+            s.check("place", norm(g["place"]) == norm(ev.place.text if ev.place else None))
         if g.get("modality"):
             s.check("modality", ev.modality == g["modality"])
         if g.get("attributed_to"):

@@ -34,6 +34,7 @@ class Article:
     url: str | None = None
     language: str = "en"
     text_sha256: str = ""
+    speaker: str | None = None  # who speaks a first-person text (a speech, an address); "I" and "we" refer to them
 
     @staticmethod
     def from_text(text: str, **meta: Any) -> "Article":

@@ -11,7 +11,7 @@ from itertools import product
 from spacy.tokens import Doc, Token
 
 from sitrep import attribution
-from sitrep.events.context import DocIndex
+from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.dates import DateResolver
 from sitrep.events.discourse import Draft, resolve_discourse
 from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
@@ -22,6 +22,8 @@ from sitrep.events.participants import event_roles
 from sitrep.events.salience import main_events
 from sitrep.events.roles import (RoleCues, actor_ref, controlling_country,
                                  implicit_actor_in_phrase)
+from sitrep.events.voice import speech_voice
+from sitrep.events.doers import adversary, doer_ref
 from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
@@ -34,6 +36,11 @@ _MAX_FANOUT = 8
 _ACTOR_FACTOR = {"entity": 1.0, "phrase": 0.9, "implicit": 0.8, "none": 0.75}
 # an event inside another ("threatened to shell") is less likely to be what the sentence reports
 _EMBEDDED_FACTOR = 0.7
+# each clause or phrase boundary between the trigger and the sentence's main verb: news puts its event in the
+# main clause ("Lebanon complained ... over two Israeli raids" is a complaint first)
+_DEPTH_FACTOR = 0.87
+_MAX_DEPTH = 4
+_SAME_LEVEL_DEPS = frozenset({"conj", "ROOT"})
 _MODALITY_FACTOR = {"asserted": 1.0, "hedged": 0.85, "future": 0.85, "hypothetical": 0.8, "negated": 0.9}
 
 
@@ -69,7 +76,8 @@ def _load_role_cues() -> RoleCues:
                     frozenset(w.upper() for w in words.get("indirect_type", ())), get("territory_noun"),
                     frozenset(w.upper() for w in words.get("complement_type", ())),
                     _armed_nouns(tables.roles), frozenset(w.upper() for w in words.get("relational_type", ())),
-                    get("settlement_noun"), get("topic_verb"), get("ceded_verb"))
+                    get("settlement_noun"), get("topic_verb"), get("ceded_verb"), get("weapon_noun"),
+                    get("hostile_noun"))
 
 
 def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
@@ -83,6 +91,10 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
                    quotes: tuple[Quote, ...] = ()) -> tuple[Event, ...]:
     """Extract PLOVER events from a parsed document, numbered V1, V2... in text order."""
     index = DocIndex.build(doc, entities, places, quotes)
+    voice = speech_voice(doc, article.speaker, index, lexicon.roles.nationalities)
+    if voice is not None:
+        voice = replace(voice, adversary=adversary(doc, voice.iso3, lexicon.roles))
+    index = replace(index, voice=voice)
     drafts: list[Draft] = []
     matches = find_triggers(index, lexicon.rules, TriggerWords(lexicon.roles.armed_nouns, lexicon.roles.settlement_nouns))
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
@@ -108,7 +120,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     token, rule = match.token, match.rule
     cues = lexicon.roles
     roles = event_roles(token, rule.type, rule.mode, _object_words(rule), absorbed_subject, cues, index)
-    actors: list[tuple[ActorRef | None, str]] = [(actor_ref(t, cues, index), _how(t, index)) for t in roles.actors]
+    actors: list[tuple[ActorRef | None, str]] = [(ref, _how(t, index)) for t in roles.actors
+                                                  if (ref := doer_ref(t, cues, index)) is not None]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
     recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
@@ -128,11 +141,12 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     if conditional_threat and modality == "hypothetical":
         modality = "asserted"  # "would shoot down ... if ...": the threat itself is made, only its execution is conditional
     kind = lexicon.ontology.types[rule.type]
+    depth = _clause_depth(token, cues)
     drafts = []
     combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
     for order, ((actor, how), recipient, place) in enumerate(combos):
         confidence = rule.weight * _ACTOR_FACTOR[how] * _MODALITY_FACTOR[modality] * (0.9 + 0.1 * place_conf)
-        confidence *= _EMBEDDED_FACTOR if embedded else 1.0
+        confidence *= (_EMBEDDED_FACTOR if embedded else 1.0) * _DEPTH_FACTOR ** depth
         event = Event(id="", type=rule.type, evidence=evidence, trigger=trigger, mode=rule.mode,
                       cameo=lexicon.ontology.cameo_code(rule.type, rule.mode), quad_class=kind.quad_class,
                       goldstein=kind.score, actor=actor, recipient=recipient,
@@ -140,6 +154,17 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                       modality=modality, attributed_to=chain, confidence=round(min(1.0, confidence), 3))
         drafts.append(Draft(event, token, order, sentence_of[sent.start], place is not None and place_conf >= CLAUSE))
     return drafts
+
+
+def _clause_depth(token: Token, cues: RoleCues) -> int:
+    """How far below the sentence's main verb a trigger sits (coordination and light-verb objects cost nothing)."""
+    depth, tok = 0, token
+    while tok.dep_ != "ROOT" and tok.head is not tok and depth < _MAX_DEPTH:
+        light_object = tok.dep_ in ("dobj", "obj") and lemma_of(tok.head) in cues.light_verbs
+        if tok.dep_ not in _SAME_LEVEL_DEPS and not light_object:
+            depth += 1
+        tok = tok.head
+    return depth
 
 
 def _object_words(rule: TriggerRule) -> frozenset[str]:

@@ -4,12 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from spacy.tokens import Doc, Token
 
 from sitrep.records import Entity, Mention, Place, Quote
 from sitrep.tables import read_tsv
+
+if TYPE_CHECKING:
+    from sitrep.events.voice import Voice
 
 # NER labels that name places; used only when the geo stage produced no places at all
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -25,6 +28,7 @@ class DocIndex:
     mention_owner: dict[tuple[int, int], Entity]
     token_owner: dict[int, tuple[Entity, Mention]]  # token index -> the mention covering it
     quotes: tuple[Quote, ...] = ()
+    voice: "Voice | None" = None  # who "I" and "we" are outside quotes, when the article has a speaker
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
@@ -52,6 +56,10 @@ class DocIndex:
             if quote.start <= token.idx < quote.end and quote.speaker_entity_id:
                 return next((e for e in self.entities if e.id == quote.speaker_entity_id), None)
         return None
+
+    def in_quote(self, token: Token) -> bool:
+        """True when the token stands inside a quotation."""
+        return any(q.start <= token.idx < q.end for q in self.quotes)
 
     def place_at(self, token: Token) -> Place | None:
         """The place whose span covers this token."""

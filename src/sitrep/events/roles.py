@@ -41,6 +41,8 @@ class RoleCues:
     settlement_nouns: frozenset[str] = frozenset()
     topic_verbs: frozenset[str] = frozenset()  # 'discussed X with Y': X is the topic, Y the recipient
     ceded_verbs: frozenset[str] = frozenset()  # 'Raqqa fell to X': X is the actor, Raqqa the place
+    weapon_nouns: frozenset[str] = frozenset()  # 'Russian missiles hit X': a weapon is never the doer
+    hostile_nouns: frozenset[str] = frozenset()  # 'the occupiers': the side a speech's country fights
 
 
 @dataclass(frozen=True)
@@ -349,6 +351,10 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
             mention = speaker.mentions[0]
             return ActorRef(mention.text, speaker.id, mention.start, mention.end, speaker.country, speaker.sector, True,
                             name=speaker.text)
+        voiced = index.voice.name_for(token.lower_) if index.voice is not None and not index.in_quote(token) else None
+        if voiced is not None:  # a speech's own "I" is its speaker, its "we" the country the speaker speaks for
+            return ActorRef(token.text, None, token.idx, token.idx + len(token.text), index.voice.iso3, None, True,
+                            name=voiced)
         antecedent = resolve_pronoun(token, cues, index)
         if antecedent is not None:
             return actor_ref(antecedent, cues, index, implicit=True)
@@ -392,6 +398,11 @@ def _country_in_phrase(token: Token, cues: RoleCues, index: DocIndex) -> str | N
         if nat:
             return nat.iso3
     place = index.place_at(token)
-    if place is not None and place.country and place.precision == "country":
-        return place.country
+    if place is not None and place.country and (place.precision == "country" or place.feature in ("PPLC", "PPLG")):
+        # a country, or its capital standing for its government ("Kyiv launched drones")
+        return next((n.iso3 for n in cues.nationalities.values() if n.iso2 == place.country), None)
+    voice = index.voice
+    if voice is not None and any(t.dep_ == "poss" and t.lower_ == "our" for t in token.lefts) \
+            and not index.in_quote(token):
+        return voice.iso3  # "our defenders" in a president's address are that country's
     return None

@@ -35,6 +35,7 @@ class Columns:
     source: str = "source"
     title: str = "title"
     id: str = "id"
+    speaker: str = "speaker"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +168,7 @@ def article_from_record(record: dict[str, Any], options: SourceOptions, origin: 
         "title": _field(record, cols.title),
         "date": _field(record, cols.date),
         "url": url,
+        "speaker": _speaker(record.get(cols.speaker)),
         # an outlet name is needed to count independent sources; the URL's host is the honest fallback
         "source": _field(record, cols.source) or options.default_source or (urlsplit(url).hostname if url else None),
     }
@@ -219,6 +221,13 @@ def _field(record: dict[str, Any], name: str) -> str | None:
         return None
     value = str(value).strip()
     return value or None
+
+
+def _speaker(value: Any) -> str | None:
+    """The speaker field of a record: a name, or the first of a list of names (as in speech corpora)."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _hidden(path: Path, root: Path) -> bool:

@@ -1,0 +1,72 @@
+"""Who can be an event's doer: weapons, towns and descriptions of the enemy stand for someone else, or for no one."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from sitrep.events.context import DocIndex
+from sitrep.events.roles import RoleCues, actor_ref
+from sitrep.nlp import doc_text
+from sitrep.records import ActorRef
+
+# places that stand for a government when they do something ("Kyiv launched", "Moscow denied")
+_METONYMIC_FEATURES = frozenset({"PPLC", "PPLG"})
+
+
+def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
+    """The actor a subject token stands for, or None when it cannot be a doer (a weapon, a town)."""
+    lemma = token.lemma_.lower()
+    if lemma in cues.weapon_nouns:
+        return _weapon_user(token, cues, index)
+    place = index.place_at(token)
+    if place is not None and index.entity_at(token) is None and place.precision not in ("country", None) \
+            and place.feature not in _METONYMIC_FEATURES:
+        return None  # "Bucha captured", "Kropyvnytskyi gave": a town or region does nothing by itself
+    ref = actor_ref(token, cues, index)
+    if lemma in cues.hostile_nouns and ref.country is None and index.voice is not None \
+            and index.voice.adversary is not None and not index.in_quote(token):
+        iso3, country = index.voice.adversary
+        return ActorRef(ref.text, None, ref.start, ref.end, iso3, "MIL", True, name=country)
+    return ref
+
+
+def _weapon_user(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
+    """'Russian missiles', 'a missile fired by Russian forces': the country or unit that used the weapon."""
+    for child in token.children:
+        if child.dep_ == "acl":  # "missiles launched by X"
+            agent = next((a for c in child.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
+            if agent is not None and agent.lemma_.lower() not in cues.weapon_nouns:
+                return actor_ref(agent, cues, index, implicit=True)
+    nat = next((cues.nationalities[m.lower_] for m in token.lefts
+                if m.dep_ in ("amod", "compound", "nmod") and m.lower_ in cues.nationalities and m.text[:1].isupper()),
+               None)
+    if nat is None:
+        voice = index.voice
+        owned = any(c.dep_ == "poss" for c in token.children)
+        if voice is None or voice.adversary is None or owned or index.in_quote(token):
+            return None
+        # in a wartime address, strikes that the speaker does not claim as "ours" are the other side's
+        iso3, country = voice.adversary
+        return ActorRef(token.text, None, token.idx, token.idx + len(token.text), iso3, "MIL", True, name=country)
+    start = min(t.idx for t in token.subtree if t.i <= token.i and t.dep_ != "det")
+    end = token.idx + len(token.text)
+    return ActorRef(doc_text(index.doc)[start:end], None, start, end, nat.iso3, "MIL", True, name=nat.country)
+
+
+def adversary(doc: Doc, own_iso3: str | None, cues: RoleCues) -> tuple[str, str] | None:
+    """The foreign side whose troops and weapons the text names most ('Russian troops', 'Russian missiles')."""
+    votes: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    armed = cues.armed_nouns | cues.weapon_nouns | cues.hostile_nouns
+    for tok in doc:
+        if tok.lemma_.lower() not in armed and tok.lower_ not in armed:
+            continue
+        for mod in tok.lefts:
+            nat = cues.nationalities.get(mod.lower_)
+            if nat is not None and mod.text[:1].isupper() and nat.iso3 != own_iso3:
+                votes[nat.iso3] += 1
+                names[nat.iso3] = nat.country
+    ranked = votes.most_common(2) + [("", 0), ("", 0)]
+    (best, n), (_, second) = ranked[0], ranked[1]
+    return (best, names[best]) if n >= 2 and n >= 2 * second else None

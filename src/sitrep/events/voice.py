@@ -1,0 +1,88 @@
+"""The voice of a first-person text: who "I" and "we" are in a speech, an address or a statement."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.events.context import DocIndex
+from sitrep.tables import Nationality
+
+_SINGULAR = frozenset({"i", "me", "my", "myself"})
+_PLURAL = frozenset({"we", "us", "our", "ourselves"})
+_OWNED_WEIGHT = 3  # one "our <country's> ..." counts as much as three of the country's towns
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """The speaker of a first-person text and the country whose "we" the speaker speaks for."""
+
+    speaker: str
+    iso3: str | None = None
+    country: str | None = None
+    adversary: tuple[str, str] | None = None  # (iso3, name) of the side the speech's "occupiers" belong to
+
+    def name_for(self, pronoun: str) -> str | None:
+        """The canonical name a first-person pronoun stands for: the speaker for "I", the country for "we"."""
+        if pronoun.lower() in _SINGULAR:
+            return self.speaker
+        if pronoun.lower() in _PLURAL:
+            return self.country or self.speaker
+        return None
+
+
+def speech_voice(doc: Doc, speaker: str | None, index: DocIndex,
+                 nationalities: dict[str, Nationality]) -> Voice | None:
+    """The voice of an article whose speaker is known, with the country it speaks for.
+
+    The country is the one the speech claims ("our Ukrainian cities", "our Odesa", the vocative "Ukrainians!")
+    and whose towns and regions it names, when one country clearly leads; otherwise "we" stays the speaker.
+    """
+    if not speaker or not speaker.strip():
+        return None
+    by_iso2 = {n.iso2: n for n in nationalities.values() if n.iso2}
+    votes: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for tok in doc:
+        nat = _owned_nationality(tok, index, nationalities, by_iso2)
+        if nat is not None:  # "our Ukrainian cities" says whose side the speaker is on more than any place
+            votes[nat.iso3] += _OWNED_WEIGHT
+            names[nat.iso3] = nat.country
+    for place in index.places:
+        nat = by_iso2.get(place.country or "")
+        if nat is not None and place.precision not in ("country", None):  # the towns and regions the speech is about
+            votes[nat.iso3] += 1
+            names.setdefault(nat.iso3, nat.country)
+    if not votes:
+        return Voice(speaker.strip())
+    (best, n), *rest = votes.most_common(2) + [("", 0)]
+    # a speaker who says "our Crimea" once and "our Ukrainian cities" often is Ukraine's; a tie says nothing
+    if n < _OWNED_WEIGHT or n < 2 * rest[0][1]:
+        return Voice(speaker.strip())
+    return Voice(speaker.strip(), best, names[best])
+
+
+def _owned_nationality(tok: Token, index: DocIndex, nationalities: dict[str, Nationality],
+                       by_iso2: dict[str, Nationality]) -> Nationality | None:
+    """The country a token claims as the speaker's own: "our Ukrainian cities", "our Odesa", "Ukrainians!"."""
+    if tok.lower_ in nationalities and tok.text[:1].isupper():
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.tag_ in ("NNPS", "NNS") and nxt is not None and nxt.text == "!" and tok.i == tok.sent.start:
+            return nationalities[tok.lower_]  # the vocative that opens an address: "Ukrainians!"
+    if not any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
+        return None
+    for mod in (c for c in tok.children if c.dep_ in ("amod", "compound")):
+        if mod.lower_ in nationalities and mod.text[:1].isupper():
+            return nationalities[mod.lower_]
+    if tok.lower_ in nationalities and tok.text[:1].isupper():
+        return nationalities[tok.lower_]
+    place = index.place_at(tok)
+    if place is not None and place.country:
+        return by_iso2.get(place.country)
+    return None
+
+
+def is_first_person(token: Token) -> bool:
+    """True for I, me, my, we, us, our."""
+    return token.lower_ in _SINGULAR or token.lower_ in _PLURAL

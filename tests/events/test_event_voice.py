@@ -1,0 +1,82 @@
+"""First-person texts: in an address, "I" is the speaker, "we" the speaker's country, "the occupiers" the other side.
+
+The text is a real address from the shared Zelensky corpus (a tune-half one); its JSONL record names the
+speaker, as speech corpora do. Also: weapons and towns are never doers, a capital stands for its state.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.events.conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def address(pipeline):
+    """Address 8 of the corpus (about the strike on Kremenchuk and a call with Finland), with its speaker."""
+    from sitrep.ingest.text import article_from_string
+
+    if not CORPUS.exists():
+        pytest.skip("../shared corpus not present")
+    row = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[8])
+    article = article_from_string(row["text"], language_check=False, speaker=row["speaker"][0])
+    return pipeline.analyze(article), row["speaker"][0]
+
+
+def _in(report, sentence_start: str):
+    """Events whose evidence sentence begins with these words."""
+    return [e for e in report.events if e.evidence.text.startswith(sentence_start)]
+
+
+def test_i_in_an_address_is_its_speaker_with_the_words_as_evidence(address):
+    report, speaker = address
+    (call,) = [e for e in _in(report, "I spoke with the President of Finland") if e.type == "CONSULT"]
+    assert call.actor.name == speaker and call.actor.country == "UKR"
+    assert report.article.text[call.actor.start:call.actor.end] == call.actor.text == "I"
+
+
+def test_we_in_an_address_is_the_speakers_country(address):
+    report, _ = address
+    (agreed,) = [e for e in _in(report, "We agreed on the next steps") if e.type == "AGREE"]
+    assert agreed.actor.label() == "Ukraine" and agreed.actor.text == "We"
+
+
+def test_the_occupiers_in_an_address_are_the_side_it_fights(address):
+    report, _ = address
+    (strike,) = [e for e in _in(report, "The occupiers struck today") if e.type == "ASSAULT"]
+    assert strike.actor.text == "occupiers" and strike.actor.label() == "Russia" and strike.actor.country == "RUS"
+
+
+def test_without_a_speaker_i_and_occupiers_stay_as_written(analyze_text):
+    report = analyze_text("The occupiers struck today at the Poltava region, at Kremenchuk. I spoke with the President "
+                          "of Finland.")
+    strike = next(e for e in report.events if e.type == "ASSAULT")
+    assert strike.actor is None or strike.actor.country is None
+    call = next(e for e in report.events if e.type == "CONSULT")
+    assert call.actor is None or call.actor.name is None
+
+
+def test_a_weapon_is_not_the_doer_its_nationality_is(analyze_text):
+    report = analyze_text("And today, immediately after the end of our talks in Kyiv, Russian missiles flew into "
+                          "the city. Russian missiles hit Odesa on Monday.")
+    (hit,) = [e for e in report.events if e.trigger.text == "hit"]
+    assert hit.actor.text == "Russian missiles" and hit.actor.label() == "Russia" and hit.actor.sector == "MIL"
+
+
+def test_a_town_does_not_capture_and_a_capital_stands_for_its_state(analyze_text):
+    report = analyze_text("Kyiv launched drones at Moscow on Sunday.")
+    (launch,) = [e for e in report.events if e.type == "ASSAULT"]
+    assert launch.actor.text == "Kyiv" and launch.actor.country == "UKR"
+    report = analyze_text("Kramatorsk shelled Horlivka overnight.")
+    assert [p.text for p in report.places] == ["Kramatorsk", "Horlivka"]
+    (shelled,) = report.events
+    assert shelled.actor is None and shelled.actor_note
+
+
+def test_figures_of_speech_with_war_verbs_are_not_events(analyze_text):
+    for text in ("The director shot a video in Kyiv.", "Odesa captured the attention of the world.",
+                 "Inflation hit a record high in Ukraine."):
+        assert analyze_text(text).events == (), text
+    report = analyze_text("Russian missiles hit a market in Kharkiv.")
+    assert [e.type for e in report.events] == ["ASSAULT"]
