@@ -55,8 +55,8 @@ def current_rows() -> list[dict[str, str]]:
         report = sitrep.analyze(text, pipeline=pipeline, date=day, speaker=speaker)
         for ev in report.events[:PER_ARTICLE]:
             rows.append({"article": key, "event": ev.id, "type": ev.type, "mode": ev.mode or "",
-                         "trigger": ev.trigger.text, "actor": ev.actor.label() if ev.actor else "",
-                         "actor_note": ev.actor_note or "", "recipient": ev.recipient.label() if ev.recipient else "",
+                         "trigger": ev.trigger.text, "actor": ev.actor.text if ev.actor else "",
+                         "actor_note": ev.actor_note or "", "recipient": ev.recipient.text if ev.recipient else "",
                          "place": ev.place.text if ev.place else "", "modality": ev.modality,
                          "evidence": ev.evidence.text.replace("\n", " ").replace("\t", " "),
                          **{v: "" for v in VERDICTS}})

@@ -161,8 +161,8 @@ def score_events(gold: list[dict[str, Any]], report: Report) -> SectionScore:
                       and (not evidence or evidence in norm(ev.evidence.text) or norm(ev.trigger.text) in evidence)]
         # prefer the candidate whose roles and place agree with gold: several events may share a sentence
         candidates.sort(key=lambda ev: -(
-            _names_match(g.get("actor"), ev.actor.label() if ev.actor else None, entities, ev.actor.entity_id if ev.actor else None)
-            + _names_match(g.get("recipient"), ev.recipient.label() if ev.recipient else None, entities,
+            _names_match(g.get("actor"), ev.actor.text if ev.actor else None, entities, ev.actor.entity_id if ev.actor else None)
+            + _names_match(g.get("recipient"), ev.recipient.text if ev.recipient else None, entities,
                            ev.recipient.entity_id if ev.recipient else None)
             + (norm(g.get("place")) == norm(ev.place.text if ev.place else None))))
         if not candidates:
@@ -177,10 +177,10 @@ def score_events(gold: list[dict[str, Any]], report: Report) -> SectionScore:
         if g.get("mode"):
             s.check("mode", ev.mode == g["mode"])
         if "actor" in g:
-            s.check("actor", _names_match(g["actor"], ev.actor.label() if ev.actor else None, entities,
+            s.check("actor", _names_match(g["actor"], ev.actor.text if ev.actor else None, entities,
                                           ev.actor.entity_id if ev.actor else None))
         if "recipient" in g:
-            s.check("recipient", _names_match(g["recipient"], ev.recipient.label() if ev.recipient else None,
+            s.check("recipient", _names_match(g["recipient"], ev.recipient.text if ev.recipient else None,
                                               entities, ev.recipient.entity_id if ev.recipient else None))
         if "place" in g:
             s.check("place", norm(g["place"]) == norm(ev.place.text if ev.place else None))

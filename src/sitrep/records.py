@@ -111,20 +111,14 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    """The actor or recipient of an event: the words at [start:end], and the entity's canonical name."""
+    """The actor or recipient of an event: its name, its entity, and the article's words that name it here."""
 
-    text: str  # always the article's words at [start:end] when there is a span
+    text: str  # the name: the entity's canonical name ("Vladimir Putin", "Russia" for "its troops"), else the words
     entity_id: str | None = None
-    start: int | None = None
-    end: int | None = None
+    words: Evidence | None = None  # the words in this sentence ("Putin", "its troops", "I"): text == article[start:end]
     country: str | None = None
     sector: str | None = None
     implicit: bool = False
-    name: str | None = None  # canonical name ("Vladimir Putin" for the words "Putin"); None when it is `text`
-
-    def label(self) -> str:
-        """The name to show and to match on: the canonical name, else the words."""
-        return self.name or self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +269,7 @@ _NESTED_FIELDS: dict[type, dict[str, Any]] = {
     Entity: {"mentions": (Mention,)},
     Place: {"candidates": (Candidate,)},
     Event: {"evidence": Evidence, "trigger": Evidence, "actor": ActorRef, "recipient": ActorRef, "place": PlaceRef},
+    ActorRef: {"words": Evidence},
     Quote: {"speaker_evidence": Evidence},
     Attribution: {"evidence": Evidence, "scope": Evidence},
     Flag: {"evidence": Evidence},

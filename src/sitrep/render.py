@@ -42,8 +42,8 @@ def print_report(report: Report, console: Console) -> None:
         for col in ("type", "mode", "actor", "recipient", "place", "date", "modality", "according to", "trigger"):
             t.add_column(col)
         for ev in report.events:
-            t.add_row(ev.type, _fmt(ev.mode), ev.actor.label() if ev.actor else "",
-                      ev.recipient.label() if ev.recipient else "", ev.place.label() if ev.place else "",
+            t.add_row(ev.type, _fmt(ev.mode), ev.actor.text if ev.actor else "",
+                      ev.recipient.text if ev.recipient else "", ev.place.label() if ev.place else "",
                       _fmt(ev.date), ev.modality, " → ".join(ev.attributed_to), ev.trigger.text)
         console.print(t)
     if report.main_events:

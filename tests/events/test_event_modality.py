@@ -17,7 +17,7 @@ def test_reports_suggest_hedges_both_coordinated_places(seed_report):
     assert [e.place.text for e in mobilize] == ["Sloviansk", "Kramatorsk"]
     assert {e.modality for e in mobilize} == {"hedged"}
     # the actor comes from the next sentence ("Ukrainian forces are said to be regrouping")
-    assert {(e.actor.label(), e.actor.implicit) for e in mobilize} == {("Ukrainian forces", True)}
+    assert {(e.actor.text, e.actor.implicit) for e in mobilize} == {("Ukrainian forces", True)}
 
 
 def test_would_makes_an_event_hypothetical(seed_report):
@@ -27,12 +27,12 @@ def test_would_makes_an_event_hypothetical(seed_report):
 
 def test_event_agreed_to_with_would_is_hypothetical(sentence_report, events_of):
     (ev,) = events_of(sentence_report("France would provide the necessary"), "AID", "provide")
-    assert ev.modality == "hypothetical" and ev.actor.label() == "France"
+    assert ev.modality == "hypothetical" and ev.actor.text == "France"
 
 
 def test_did_not_negates(sentence_report, events_of):
     (ev,) = events_of(sentence_report("but did not arrest him"), "COERCE", "arrest")
-    assert ev.modality == "negated" and ev.actor.label() == "Police"
+    assert ev.modality == "negated" and ev.actor.text == "Police"
 
 
 def test_deny_negates_the_event_it_governs(sentence_report, events_of):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 def _key(e):
-    return (e.type, e.actor.label() if e.actor else None, e.recipient.label() if e.recipient else None,
+    return (e.type, e.actor.text if e.actor else None, e.recipient.text if e.recipient else None,
             e.place.text if e.place else None, e.modality)
 
 
@@ -29,7 +29,7 @@ def test_seed_siege_is_an_assault_blockade_at_seversk(seed_report):
 
 def test_seed_gratitude_is_support_for_the_military(seed_report):
     (ev,) = [e for e in seed_report.events if e.type == "SUPPORT"]
-    assert ev.actor.label() == "Vladimir Putin" and ev.recipient.label() == "military"
+    assert ev.actor.text == "Vladimir Putin" and ev.recipient.text == "military"
 
 
 def test_summary_and_quantified_mentions_are_not_events(seed_report):

@@ -93,7 +93,7 @@ def points_from_reports(reports: Iterable[Report], groups: Mapping[str, str] | N
             points.append(EventPoint(
                 article_sha=a.text_sha256, event_idx=i, type=e.type, day=parse_day(e.date) or parse_day(a.date),
                 actor_key=_ref_key(e.actor), recipient_key=_ref_key(e.recipient),
-                actor_text=e.actor.label() if e.actor else None, recipient_text=e.recipient.label() if e.recipient else None,
+                actor_text=e.actor.text if e.actor else None, recipient_text=e.recipient.text if e.recipient else None,
                 place_text=e.place.label() if e.place else None, lat=e.place.lat if e.place else None,
                 lon=e.place.lon if e.place else None, group=group, outlet=outlets[group],
                 coarse=bool(e.place and precision.get(e.place.geonameid) in COARSE_PRECISIONS)))

@@ -129,6 +129,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     found_places, place_conf = event_places(token, theme, roles.actors + roles.recipients, cues, index)
     if roles.places:
         found_places, place_conf = roles.places, ATTACHED
+    recipients, found_places = _place_or_recipient(recipients, tuple(found_places), rule.type in cues.relational_types)
     if conditional_threat and place_conf < CLAUSE:
         found_places = ()  # a conditional threat happens where it is made, not where the condition points
     date, granularity = lexicon.dates.date_for(token, article.date)
@@ -154,6 +155,21 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                       modality=modality, attributed_to=chain, confidence=round(min(1.0, confidence), 3))
         drafts.append(Draft(event, token, order, sentence_of[sent.start], place is not None and place_conf >= CLAUSE))
     return drafts
+
+
+def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, ...],
+                        relational: bool) -> tuple[list[ActorRef | None], tuple[Place, ...]]:
+    """A toponym is a recipient or a place, never both: 'trips to Saipan, Guam' are places, 'backed Moscow' a recipient."""
+    def overlaps(ref: ActorRef | None, place: Place) -> bool:
+        return ref is not None and ref.words is not None and ref.words.start < place.end and place.start < ref.words.end
+
+    both = [p for p in places if any(overlaps(r, p) for r in recipients)]
+    if not both:
+        return recipients, places
+    if relational:
+        return recipients, tuple(p for p in places if p not in both)
+    kept = [r for r in recipients if not any(overlaps(r, p) for p in both)]
+    return kept or [None], places
 
 
 def _clause_depth(token: Token, cues: RoleCues) -> int:
@@ -206,7 +222,7 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
     if rule.mode == "occupy" and theme is not None:
         nat = controlling_country(theme, cues)
         if nat is not None:
-            return ActorRef(nat.country, None, None, None, nat.iso3, None, True, name=nat.country), "implicit"
+            return ActorRef(nat.country, None, None, nat.iso3, None, True), "implicit"
     return None, "none"
 
 

@@ -97,10 +97,10 @@ def _in_a_series(token: Token) -> bool:
 def _actor_is_a_subject(draft: Draft) -> bool:
     """True when the actor was named as a participant, not just as an adjective on the event noun ('Ukrainian incursions')."""
     actor = draft.event.actor
-    if actor is None or actor.start is None:
+    if actor is None or actor.words is None:
         return False
     modifiers = [c for c in draft.token.children if c.dep_ in ("amod", "compound")]
-    return not any(c.idx <= actor.start < c.idx + len(c.text) for c in modifiers)
+    return not any(c.idx <= actor.words.start < c.idx + len(c.text) for c in modifiers)
 
 
 def drop_generic_plurals(drafts: list[Draft]) -> list[Draft]:
@@ -128,7 +128,7 @@ def _same_participants(a: Event, b: Event) -> bool:
     """True when two events share a named recipient or a place."""
     if a.recipient and b.recipient and (
             (a.recipient.entity_id and a.recipient.entity_id == b.recipient.entity_id)
-            or a.recipient.label().lower() == b.recipient.label().lower()):
+            or a.recipient.text.lower() == b.recipient.text.lower()):
         return True
     return bool(a.place and b.place and a.place.label().lower() == b.place.label().lower())
 

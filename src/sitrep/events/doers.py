@@ -6,7 +6,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex
-from sitrep.events.roles import RoleCues, actor_ref
+from sitrep.events.roles import RoleCues, actor_ref, token_words, words_at
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
 
@@ -27,7 +27,7 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     if lemma in cues.hostile_nouns and ref.country is None and index.voice is not None \
             and index.voice.adversary is not None and not index.in_quote(token):
         iso3, country = index.voice.adversary
-        return ActorRef(ref.text, None, ref.start, ref.end, iso3, "MIL", True, name=country)
+        return ActorRef(country, None, ref.words, iso3, "MIL", True)
     return ref
 
 
@@ -48,10 +48,10 @@ def _weapon_user(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | No
             return None
         # in a wartime address, strikes that the speaker does not claim as "ours" are the other side's
         iso3, country = voice.adversary
-        return ActorRef(token.text, None, token.idx, token.idx + len(token.text), iso3, "MIL", True, name=country)
+        return ActorRef(country, None, token_words(token, index), iso3, "MIL", True)
     start = min(t.idx for t in token.subtree if t.i <= token.i and t.dep_ != "det")
     end = token.idx + len(token.text)
-    return ActorRef(doc_text(index.doc)[start:end], None, start, end, nat.iso3, "MIL", True, name=nat.country)
+    return ActorRef(nat.country, None, words_at(index, start, end), nat.iso3, "MIL", True)
 
 
 def adversary(doc: Doc, own_iso3: str | None, cues: RoleCues) -> tuple[str, str] | None:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.triggers import event_theme
 from sitrep.nlp import doc_text
-from sitrep.records import ActorRef
+from sitrep.records import ActorRef, Evidence
 from sitrep.tables import Nationality
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -348,23 +348,47 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
     if token.pos_ == "PRON":
         speaker = index.quote_speaker(token) if token.lower_ in _FIRST_PERSON else None
         if speaker is not None:  # "I" and "we" inside a quote are its speaker (and the speaker's side)
-            mention = speaker.mentions[0]
-            return ActorRef(mention.text, speaker.id, mention.start, mention.end, speaker.country, speaker.sector, True,
-                            name=speaker.text)
+            return ActorRef(speaker.text, speaker.id, token_words(token, index), speaker.country, speaker.sector, True)
         voiced = index.voice.name_for(token.lower_) if index.voice is not None and not index.in_quote(token) else None
         if voiced is not None:  # a speech's own "I" is its speaker, its "we" the country the speaker speaks for
-            return ActorRef(token.text, None, token.idx, token.idx + len(token.text), index.voice.iso3, None, True,
-                            name=voiced)
+            return ActorRef(voiced, None, token_words(token, index), index.voice.iso3, None, True)
         antecedent = resolve_pronoun(token, cues, index)
         if antecedent is not None:
             return actor_ref(antecedent, cues, index, implicit=True)
+    owner = _pronoun_owner(token, cues, index)
+    if owner is not None:  # "its troops", "their forces": the side the possessive points back to
+        side = actor_ref(owner, cues, index, implicit=True)
+        start, end = _noun_phrase(token)
+        return ActorRef(side.text, side.entity_id, words_at(index, start, end), side.country, "MIL", True)
     found = index.entity_at(token) or _entity_in_apposition(token, index)
     if found:
         ent, mention = found
-        return ActorRef(mention.text, ent.id, mention.start, mention.end, ent.country, ent.sector, implicit, name=ent.text)
+        return ActorRef(ent.text, ent.id, Evidence(mention.start, mention.end, mention.text), ent.country, ent.sector,
+                        implicit)
     start, end = _noun_phrase(token)
-    text = doc_text(index.doc)[start:end]
-    return ActorRef(text, None, start, end, _country_in_phrase(token, cues, index), None, implicit)
+    words = words_at(index, start, end)
+    return ActorRef(words.text, None, words, _country_in_phrase(token, cues, index), None, implicit)
+
+
+def _pronoun_owner(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
+    """The antecedent of 'its'/'their' on an armed noun ('its troops'), when it can be resolved."""
+    if token.lemma_.lower() not in cues.armed_nouns or index.entity_at(token) is not None:
+        return None
+    poss = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if poss is None or poss.lower_ not in ("its", "their"):
+        return None
+    owner = resolve_pronoun(poss, cues, index)
+    return owner if owner is not None and owner.lemma_.lower() not in cues.armed_nouns else None
+
+
+def words_at(index: DocIndex, start: int, end: int) -> Evidence:
+    """The article's words at [start:end], as evidence for a role."""
+    return Evidence(start, end, doc_text(index.doc)[start:end])
+
+
+def token_words(token: Token, index: DocIndex) -> Evidence:
+    """One token's words, as evidence for a role."""
+    return words_at(index, token.idx, token.idx + len(token.text))
 
 
 def _entity_in_apposition(token: Token, index: DocIndex):

@@ -108,9 +108,9 @@ def event_rows(report: Report) -> list[dict[str, Any]]:
         rows.append({
             "article_sha": sha, "idx": i, "event_id": e.id, "type": e.type, "mode": e.mode, "cameo": e.cameo,
             "quad_class": e.quad_class, "goldstein": e.goldstein,
-            "actor_text": actor.label() if actor else None, "actor_entity_id": actor.entity_id if actor else None,
+            "actor_text": actor.text if actor else None, "actor_entity_id": actor.entity_id if actor else None,
             "actor_country": actor.country if actor else None, "actor_sector": actor.sector if actor else None,
-            "recipient_text": recipient.label() if recipient else None,
+            "recipient_text": recipient.text if recipient else None,
             "recipient_entity_id": recipient.entity_id if recipient else None,
             "recipient_country": recipient.country if recipient else None,
             "recipient_sector": recipient.sector if recipient else None,
