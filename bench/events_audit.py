@@ -128,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     print(json.dumps(figures, indent=2))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"events-audit-{date.today().isoformat()}.json"
-    out.write_text(json.dumps({"rules": "bench/events_audit_rules.md", "sheets": [str(s.relative_to(ROOT)) for s in sheets],
-                               "figures": figures}, indent=2), encoding="utf-8")
+    names = [str(s.resolve().relative_to(ROOT)) for s in sheets]
+    out.write_text(json.dumps({"rules": "bench/events_audit_rules.md", "sheets": names, "figures": figures}, indent=2),
+                   encoding="utf-8")
     print(f"wrote {out}")
     return 0
 

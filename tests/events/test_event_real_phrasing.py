@@ -159,3 +159,22 @@ def test_occupying_a_seat_or_a_vehicle_is_not_a_capture(analyze_text):
                  "She occupied the post of foreign minister for a decade."):
         assert _events(analyze_text, text, "ASSAULT") == [], text
     assert [e.mode for e in _events(analyze_text, "Russian troops occupied Kherson in March.", "ASSAULT")] == ["occupy"]
+
+
+def test_coordinated_attack_verbs_on_one_target_are_one_attack(analyze_text):
+    for text in ("What is the point of shelling and destroying schools in the area?",
+                 "They bomb and destroy our cities by bombardment."):
+        assert len(_events(analyze_text, text, "ASSAULT")) == 1, text
+    two = _events(analyze_text, "Russian forces shelled Kharkiv and bombed Odesa.", "ASSAULT")
+    assert [e.place.text for e in two] == ["Kharkiv", "Odesa"]
+
+
+def test_participles_and_second_conjuncts_take_the_subject_of_their_clause(analyze_text):
+    demand = _events(analyze_text, "For a while, the U.S. stopped selling certain munitions to the Saudis while "
+                                   "demanding that they improve their targeting.", "REQUEST")
+    assert [e.actor.text for e in demand] == ["U.S."]
+    backed = _events(analyze_text, "The U.S. is not engaged in the Saudis' bombing campaign in Yemen, but has "
+                                   "supported the coalition with refueling.", "SUPPORT")
+    assert [e.actor.text for e in backed] == ["U.S."]
+    charged = _events(analyze_text, "The brothers were arrested in June and charged with murder.", "ACCUSE")
+    assert [e.actor for e in charged] == [None]  # who charged them is not said; the brothers did not

@@ -219,6 +219,10 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
     holder = implicit_actor_in_phrase(trigger, index)
     if holder is not None:
         return actor_ref(holder, cues, index, implicit=True), "implicit"
+    if rule.type == "ASSAULT" and lemma_of(trigger) in cues.weapon_nouns and trigger.pos_ == "NOUN":
+        user = doer_ref(trigger, cues, index)  # "Russian shelling"; in an address, the strikes of the other side
+        if user is not None:
+            return user, "implicit"
     if rule.mode == "occupy" and theme is not None:
         nat = controlling_country(theme, cues)
         if nat is not None:

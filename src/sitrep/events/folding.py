@@ -19,6 +19,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _COMPLEMENT_DEPS = frozenset({"xcomp"})
 _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
+_MEANS_PREPS = frozenset({"by", "with", "through"})
 _PROSPECTIVE_AUX = frozenset({"would", "will", "'ll", "wo"})
 # material conflict that a conditional turns into a threat of that action
 _THREATENABLE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -41,6 +42,11 @@ def fold_matches(matches: list[TriggerMatch]) -> Folded:
     for m in matches:
         tok = m.token
         head = by_token.get(tok.head.i)
+        if head is None and tok.dep_ == "pobj" and tok.head.lower_ in _MEANS_PREPS:
+            head = by_token.get(tok.head.head.i)  # "destroyed by bombardment": the means is the same attack
+            if head is not None and head.rule.type == m.rule.type and head.token.i != tok.i:
+                dropped.add(tok.i)
+                continue
         if head is None or head.token.i == tok.i or head.rule.type != m.rule.type:
             continue
         if tok.dep_ in _SUBJECT_DEPS:  # "strikes hit": keep the verb, which carries the objects
@@ -50,6 +56,8 @@ def fold_matches(matches: list[TriggerMatch]) -> Folded:
             keep, lose = head, m
         elif tok.dep_ in _COMPLEMENT_DEPS:  # "Shelling hit Kupiansk" parsed as shelling -> xcomp hit
             keep, lose = m, head
+        elif tok.dep_ == "conj" and _shares_roles(head.token, tok):  # "shelling and destroying schools"
+            keep, lose = head, m
         else:
             continue
         dropped.add(lose.token.i)
@@ -59,6 +67,16 @@ def fold_matches(matches: list[TriggerMatch]) -> Folded:
     inside = {t.i for i in threats for t in _condition_tokens(by_token[i].token)}
     kept = [by_token[i] for i in sorted(by_token) if i not in dropped and i not in inside]
     return Folded(kept, {i: t for i, t in absorbed.items() if i not in dropped}, threats - inside)
+
+
+def _shares_roles(first: Token, second: Token) -> bool:
+    """Two coordinated event verbs report one occurrence unless the second has its own subject, or each its object."""
+    def own(token: Token, deps: frozenset[str]) -> bool:
+        return any(c.dep_ in deps for c in token.children)
+
+    if first.pos_ != "VERB" or second.pos_ != "VERB":
+        return False  # "shelling and assault of Azovstal": two nouns name two kinds of attack
+    return not (own(second, _SUBJECT_DEPS) or (own(first, _OBJECT_DEPS) and own(second, _OBJECT_DEPS)))
 
 
 def _conditional(token: Token) -> bool:

@@ -171,13 +171,18 @@ def _inherited_subject(verb: Token) -> Token | None:
         return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None) \
             or (_inherited_subject(head) if head.i != verb.i else None)
     if verb.dep_ == "conj" and head.i != verb.i:
-        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(head)
+        # "The U.S. is not engaged ... but has supported": a passive first conjunct lends its subject to an
+        # active second one ("has supported"), never to a shared passive ("were arrested and charged")
+        active = verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
+        deps = _SUBJECT_DEPS | {"nsubjpass"} if active else _SUBJECT_DEPS
+        return next((c for c in head.children if c.dep_ in deps), None) or _inherited_subject(head)
     if verb.dep_ == "relcl":
         return head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i:
-        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        # "the U.S. stopped selling munitions while demanding ...": climb to the clause that has the subject
+        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(head)
     return None
 
 
