@@ -178,3 +178,15 @@ def test_participles_and_second_conjuncts_take_the_subject_of_their_clause(analy
     assert [e.actor.text for e in backed] == ["U.S."]
     charged = _events(analyze_text, "The brothers were arrested in June and charged with murder.", "ACCUSE")
     assert [e.actor for e in charged] == [None]  # who charged them is not said; the brothers did not
+
+
+def test_purpose_and_while_clauses_take_the_doer_of_their_clause(analyze_text):
+    fired = _events(analyze_text, "Last night, the Russian army fired a missile to destroy the Hryhorii Skovoroda "
+                                  "Museum in the Kharkiv region.", "ASSAULT")
+    assert [(e.trigger.text, e.actor.text) for e in fired] == [("fired", "Russian army")]
+    repelled = _events(analyze_text, "Serhiy Pantelyuk was injured while repelling the attack and died at the hospital.",
+                       "ASSAULT")
+    assert [e.actor.text for e in repelled if e.trigger.text == "repelling"] == ["Serhiy Pantelyuk"]
+    talks = _events(analyze_text, "Egypt proposed a United Nations conference to discuss the indictment of Bashir.",
+                    "CONSULT")
+    assert [e.actor.text for e in talks] == ["Egypt"]

@@ -58,6 +58,8 @@ def fold_matches(matches: list[TriggerMatch]) -> Folded:
             keep, lose = m, head
         elif tok.dep_ == "conj" and _shares_roles(head.token, tok):  # "shelling and destroying schools"
             keep, lose = head, m
+        elif tok.dep_ == "advcl" and tok.tag_ == "VB":  # "fired a missile to destroy the museum": its purpose
+            keep, lose = head, m
         else:
             continue
         dropped.add(lose.token.i)

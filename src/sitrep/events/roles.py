@@ -180,9 +180,19 @@ def _inherited_subject(verb: Token) -> Token | None:
         return head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.i != verb.i:
-        # "the U.S. stopped selling munitions while demanding ...": climb to the clause that has the subject
-        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.i != verb.i:
+        # "Russia's attempt to seize", "Egypt proposed a conference to discuss": the owner of the plan
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if head.dep_ in ("dobj", "obj") and head.head.i != head.i:
+            return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.i != verb.i:
+        # "the U.S. stopped selling munitions while demanding ...", "fired a missile to destroy",
+        # "who was injured while repelling the attack": climb to the clause that has the subject
+        subject_deps = _SUBJECT_DEPS | {"nsubjpass"}
+        return next((c for c in head.children if c.dep_ in subject_deps), None) or _inherited_subject(head)
     return None
 
 
