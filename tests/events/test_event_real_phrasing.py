@@ -190,3 +190,9 @@ def test_purpose_and_while_clauses_take_the_doer_of_their_clause(analyze_text):
     talks = _events(analyze_text, "Egypt proposed a United Nations conference to discuss the indictment of Bashir.",
                     "CONSULT")
     assert [e.actor.text for e in talks] == ["Egypt"]
+
+
+def test_expelled_diplomats_are_a_sanction_in_the_passive_too(analyze_text):
+    for text in ("Some of the 60 Russian diplomats being expelled from the United States boarded a bus.",
+                 "Britain expelled 23 Russian diplomats."):
+        assert [(e.type, e.mode) for e in _events(analyze_text, text)] == [("SANCTION", "relations")], text
