@@ -31,10 +31,11 @@ def ingest(
     id_col: str = typer.Option("id", "--id-col", help="JSONL/CSV field holding the article id."),
     source: Optional[str] = typer.Option(None, "--source", help="Outlet for inputs that do not name one."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per analysis batch and transaction."),
-    workers: int = typer.Option(1, "--workers", min=1, help="spaCy processes (nlp.pipe n_process)."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Dask worker processes (a LocalCluster) when > 1."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Attach to a running Dask scheduler, e.g. tcp://HOST:8786."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many articles read."),
-    use_dask: bool = typer.Option(False, "--dask", help="Run the whole pipeline on --workers Dask processes."),
-    cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Recompute near-duplicates and clusters after."),
+    use_dask: bool = typer.Option(False, "--dask", help="Use dask.distributed even with --workers 1."),
+    cluster: bool = typer.Option(True, "--cluster/--no-cluster", help="Update near-duplicates and clusters after."),
     language_check: bool = typer.Option(True, "--language-check/--no-language-check",
                                         help="Skip text that does not look like English."),
     timeout: float = typer.Option(15.0, "--timeout", help="Seconds allowed per URL fetch."),
@@ -48,8 +49,17 @@ def ingest(
     options = SourceOptions(columns=Columns(text=text_col, date=date_col, url=url_col, source=source_col,
                                             title=title_col, id=id_col),
                             language_check=language_check, default_source=source, timeout_s=timeout)
+    distributed = use_dask or workers > 1 or scheduler is not None
+    if scheduler is not None:  # a typo in the address should fail before any store is opened
+        from sitrep.corpus.dask_runner import check_scheduler_address
+
+        scheduler = check_scheduler_address(scheduler)
+    if distributed:
+        from sitrep.corpus.dask_runner import quiet_dask_logs
+
+        quiet_dask_logs()
     con = connect(db)
-    pipeline = None if use_dask else load_pipeline()  # Dask workers load their own
+    pipeline = None if distributed else load_pipeline()  # Dask workers load their own
     live = err.is_terminal
     progress = _progress() if live else None
 
@@ -66,13 +76,13 @@ def ingest(
 
     def run() -> "object":
         """Run the chosen runner over the inputs."""
-        if use_dask:
-            from sitrep.corpus.dask_runner import ingest_with_dask
+        if distributed:
+            from sitrep.corpus.dask_runner import ingest_distributed
 
-            return ingest_with_dask(items, con, workers=workers, partition_size=batch_size, limit=limit,
-                                    on_batch=on_batch)
-        return ingest_items(items, con, pipeline, batch_size=batch_size, n_process=workers, limit=limit,
-                            on_batch=on_batch)
+            return ingest_distributed(items, con, workers=workers, scheduler_address=scheduler,
+                                      batch_size=batch_size, limit=limit, on_batch=on_batch,
+                                      on_start=lambda link: err.print(f"Dask dashboard: {link}", highlight=False))
+        return ingest_items(items, con, pipeline, batch_size=batch_size, limit=limit, on_batch=on_batch)
 
     try:
         if progress is not None:
@@ -82,21 +92,26 @@ def ingest(
         else:
             summary = run()
         if cluster:
-            from sitrep.corpus.cluster import recluster_store
+            from sitrep.corpus.cluster import clusters_are_stale, recluster_store
 
-            recluster_store(con)
+            if clusters_are_stale(con):  # a re-run that stored nothing new leaves the clusters as they are
+                recluster_store(con)
     finally:
         con.close()  # committed batches are already safe; closing checkpoints the log
     _print_summary(summary, db)
+    if summary.failed:
+        err.print(f"[red]{len(summary.failed)} items failed[/red]", highlight=False)
+        raise typer.Exit(1)
 
 
 def _progress() -> "object":
     """A Rich progress display with stored articles and articles/s."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
 
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                     TextColumn("{task.completed} stored · {task.fields[rate]:.1f} articles/s"),
-                    TimeElapsedColumn(), console=err)
+                    TimeElapsedColumn(), TimeRemainingColumn(), console=err)
 
 
 def _print_summary(summary: "object", db: Path) -> None:

@@ -121,6 +121,28 @@ def test_clusters_and_near_duplicates_are_stored(tmp_path, reports):
     con.close()
 
 
+def test_a_second_recluster_hashes_only_the_articles_added_since_and_groups_the_same(tmp_path, reports, monkeypatch):
+    from sitrep.corpus import neardup
+    from sitrep.store.schema import connect
+    from sitrep.store.writer import write_reports
+
+    con = connect(tmp_path / "inc.duckdb")
+    first, *rest = list(reports.values())
+    write_reports(con, [first])
+    recluster_store(con)
+    hashed: list[str] = []
+    real = neardup.signature
+    monkeypatch.setattr(neardup, "signature", lambda text, num_perm=neardup.NUM_PERM: hashed.append(text) or real(text))
+    write_reports(con, rest)
+    recluster_store(con)
+    assert sorted(hashed) == sorted(r.article.text for r in rest)  # the first article is matched from its signature
+    groups = dict(con.execute("SELECT article_sha, group_sha FROM neardup").fetchall())
+    from_texts = find_near_duplicates([(sha, text) for sha, text in con.execute(
+        "SELECT sha, text FROM articles ORDER BY day NULLS LAST, ingested_at, sha").fetchall()])
+    assert groups == {k: d.group for k, d in from_texts.items()}
+    con.close()
+
+
 def as_country_event(report: Report) -> Report:
     """The report with its first event placed in "Russia" (a country-level Place at a real span of its text)."""
     from store.seed_records import span

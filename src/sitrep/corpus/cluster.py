@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 import duckdb
+import pyarrow as pa
 
 from sitrep.geodesy import haversine_km
 from sitrep.records import ActorRef, Report
@@ -175,12 +176,17 @@ def _summarise(members: list[EventPoint]) -> EventCluster:
 
 def recluster_store(con: duckdb.DuckDBPyConnection, params: ClusterParams = ClusterParams(),
                     threshold: float = 0.6) -> tuple[int, int]:
-    """Recompute near-duplicate groups and event clusters for the whole store in one transaction."""
-    from sitrep.corpus.neardup import find_near_duplicates
+    """Update near-duplicate groups and event clusters for the whole store in one transaction.
 
-    docs = con.execute("SELECT sha, text, source FROM articles ORDER BY day NULLS LAST, ingested_at, sha").fetchall()
-    dups = find_near_duplicates([(sha, text) for sha, text, _ in docs], threshold=threshold)
-    source_of = {sha: source for sha, _, source in docs}
+    Only articles without a stored MinHash signature are read and hashed; the groups are then found
+    from the stored signatures alone, so the result equals a recomputation from the texts.
+    """
+    from sitrep.corpus.neardup import group_signatures
+
+    signatures = stored_signatures(con)
+    docs = con.execute("SELECT sha, source FROM articles ORDER BY day NULLS LAST, ingested_at, sha").fetchall()
+    dups = group_signatures([(sha, signatures[sha]) for sha, _ in docs], threshold=threshold)
+    source_of = dict(docs)
     rows = con.execute("""SELECT e.article_sha, e.idx, e.type, e.day, e.actor_country, e.actor_sector, e.actor_text,
         e.recipient_country, e.recipient_sector, e.recipient_text, e.place_text, e.lat, e.lon,
         (SELECT any_value(p.precision) FROM places p
@@ -211,6 +217,32 @@ def recluster_store(con: duckdb.DuckDBPyConnection, params: ClusterParams = Clus
         con.execute("ROLLBACK")
         raise
     return len({d.group for d in dups.values()}), len(clusters)
+
+
+def clusters_are_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when some stored article has no near-duplicate row yet, i.e. the clusters predate it."""
+    return bool(con.execute("SELECT count(*) FROM articles WHERE sha NOT IN (SELECT article_sha FROM neardup)")
+                .fetchone()[0])
+
+
+def stored_signatures(con: duckdb.DuckDBPyConnection) -> dict[str, list[int]]:
+    """Every article's MinHash signature, hashing (and storing) only the articles that have none yet."""
+    from sitrep.corpus.neardup import NUM_PERM, signature
+
+    found = dict(con.execute("SELECT sha, sig FROM minhash WHERE len(sig) = ?", [NUM_PERM]).fetchall())
+    missing = con.execute("SELECT sha, text FROM articles WHERE sha NOT IN (SELECT sha FROM minhash "
+                          "WHERE len(sig) = ?)", [NUM_PERM]).fetchall()
+    if missing:
+        fresh = {sha: signature(text) for sha, text in missing}
+        con.execute("DELETE FROM minhash WHERE sha IN (SELECT UNNEST(?))", [list(fresh)])  # stale lengths
+        con.register("_sitrep_sigs", pa.table({"sha": list(fresh), "sig": pa.array(list(fresh.values()),
+                                                                              type=pa.list_(pa.uint64()))}))
+        try:
+            con.execute("INSERT INTO minhash SELECT sha, sig FROM _sitrep_sigs")
+        finally:
+            con.unregister("_sitrep_sigs")
+        found.update(fresh)
+    return found
 
 
 def _ref_key(ref: ActorRef | None) -> str | None:

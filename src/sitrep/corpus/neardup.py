@@ -7,6 +7,8 @@ from typing import Iterable, Sequence
 
 SHINGLE_WORDS = 5  # 5-word shingles: long enough that unrelated articles rarely share them
 NUM_PERM = 128
+# named, not left to datasketch's default, so signatures stored today still compare after an upgrade
+SCHEME = "affine32"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -33,31 +35,49 @@ def jaccard(a: str, b: str, k: int = SHINGLE_WORDS) -> float:
     return len(sa & sb) / len(sa | sb) if sa or sb else 1.0
 
 
+def signature(text: str, num_perm: int = NUM_PERM) -> list[int]:
+    """The MinHash signature of a text's shingles (what the store keeps, so a text is hashed only once)."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=num_perm, scheme=SCHEME)
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
+    return [int(v) for v in m.hashvalues]
+
+
 def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.6,
                          num_perm: int = NUM_PERM) -> dict[str, NearDup]:
-    """Group (key, text) pairs whose shingle Jaccard reaches `threshold`; the earliest listed leads a group.
+    """Group (key, text) pairs whose shingle Jaccard reaches `threshold`; the earliest listed leads a group."""
+    seen: set[str] = set()
+    keyed = []
+    for key, text in docs:
+        if key not in seen:
+            seen.add(key)
+            keyed.append((key, signature(text, num_perm)))
+    return group_signatures(keyed, threshold, num_perm)
+
+
+def group_signatures(keyed: Sequence[tuple[str, Sequence[int]]], threshold: float = 0.6,
+                     num_perm: int = NUM_PERM) -> dict[str, NearDup]:
+    """Near-duplicate groups from (key, MinHash signature) pairs, earliest listed first.
 
     LSH proposes candidates; each is confirmed with the MinHash estimate before the union, so
     banding false positives do not merge groups.
     """
+    import numpy as np
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     hashes: dict[str, MinHash] = {}
     parent: dict[str, str] = {}
-    order = {key: i for i, (key, _text) in enumerate(docs)}
-    best: dict[str, float] = {}
-    for key, text in docs:
+    order = {key: i for i, (key, _sig) in enumerate(keyed)}
+    for key, sig in keyed:
         if key in hashes:
             continue
-        m = MinHash(num_perm=num_perm)
-        m.update_batch([s.encode("utf-8") for s in shingles(text)])
+        m = MinHash(num_perm=num_perm, hashvalues=np.asarray(sig, dtype=np.uint64), scheme=SCHEME)
         parent[key] = key
         for other in lsh.query(m):
-            sim = m.jaccard(hashes[other])
-            if sim >= threshold:
+            if m.jaccard(hashes[other]) >= threshold:
                 _union(parent, order, key, other)
-                best[key] = max(best.get(key, 0.0), sim)
         lsh.insert(key, m)
         hashes[key] = m
     result = {}

@@ -27,6 +27,7 @@ class IngestSummary:
     failed: list[Skipped] = field(default_factory=list)
     batches: int = 0
     seconds: float = 0.0
+    worker_peak_mb: float = 0.0  # peak resident memory of the largest Dask worker (0 when run in-process)
 
     @property
     def articles_per_s(self) -> float:
@@ -49,7 +50,7 @@ T = TypeVar("T")
 
 
 def ingest_items(items: Iterable[Item], con: duckdb.DuckDBPyConnection, pipeline: object, *,
-                 batch_size: int = 32, n_process: int = 1, limit: int | None = None,
+                 batch_size: int = 32, limit: int | None = None,
                  on_batch: ProgressCallback | None = None,
                  on_item: Callable[[Item], None] | None = None) -> IngestSummary:
     """Analyse every new article among `items` and commit the reports batch by batch."""
@@ -57,7 +58,7 @@ def ingest_items(items: Iterable[Item], con: duckdb.DuckDBPyConnection, pipeline
     started = time.perf_counter()
     known = stored_shas(con)
     for batch in batched(new_articles(items, known, summary, limit, on_item), batch_size):
-        commit_batch(con, analyse_batch(pipeline, batch, summary, n_process=n_process), summary, started, on_batch)
+        commit_batch(con, analyse_batch(pipeline, batch, summary), summary, started, on_batch)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -71,11 +72,10 @@ def commit_batch(con: duckdb.DuckDBPyConnection, reports: list[Report], summary:
         on_batch(BatchDone(summary.batches, len(reports), summary.stored, time.perf_counter() - started))
 
 
-def analyse_batch(pipeline: object, batch: Sequence[Article], summary: IngestSummary,
-                  n_process: int = 1) -> list[Report]:
+def analyse_batch(pipeline: object, batch: Sequence[Article], summary: IngestSummary) -> list[Report]:
     """Analyse a batch with nlp.pipe; if it fails, retry one by one so one bad article loses nothing else."""
     try:
-        return list(pipeline.analyze_many(batch, batch_size=len(batch), n_process=n_process))  # type: ignore[attr-defined]
+        return list(pipeline.analyze_many(batch, batch_size=len(batch)))  # type: ignore[attr-defined]
     except Exception:  # noqa: BLE001 - isolate the article that broke the batch, below
         reports = []
         for article in batch:

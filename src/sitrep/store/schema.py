@@ -49,6 +49,8 @@ TABLES: dict[str, str] = {
         article_sha VARCHAR, idx INTEGER, kind VARCHAR, severity VARCHAR, message VARCHAR,
         evidence_start INTEGER, evidence_end INTEGER, evidence_text VARCHAR, places VARCHAR[],
         PRIMARY KEY (article_sha, idx))""",
+    # MinHash signature of each article, computed once: near-duplicate matching never re-reads old texts
+    "minhash": """CREATE TABLE IF NOT EXISTS minhash (sha VARCHAR PRIMARY KEY, sig UBIGINT[])""",
     "neardup": """CREATE TABLE IF NOT EXISTS neardup (
         article_sha VARCHAR PRIMARY KEY, group_sha VARCHAR, similarity DOUBLE)""",
     "clusters": """CREATE TABLE IF NOT EXISTS clusters (
