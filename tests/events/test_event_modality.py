@@ -76,3 +76,12 @@ def test_a_hedged_source_hedges_the_events_it_governs(pipeline, sentence_report)
     assert {e.modality for e in plain} == {"asserted"}
     assert {e.modality for e in hedged} == {"hedged"}
     assert {e.attributed_to for e in hedged} == {("a rumour",)}
+
+
+def test_a_none_quantifier_negates_the_event(analyze_text):
+    def modalities(text: str, event_type: str) -> set[str]:
+        return {e.modality for e in analyze_text(text).events if e.type == event_type}
+
+    assert modalities("Nobody was arrested after the rally in Minsk.", "COERCE") == {"negated"}
+    assert modalities("No civilians were killed overnight in Kharkiv, the governor said.", "ASSAULT") == {"negated"}
+    assert modalities("Russian shelling killed no fewer than 40 people in Kharkiv.", "ASSAULT") == {"asserted"}

@@ -11,6 +11,8 @@ from sitrep.tables import read_tsv
 
 # which modality wins when several cues govern one trigger
 PRIORITY = ("negated", "hypothetical", "future", "hedged")
+_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_NONE_WORDS = frozenset({"nobody", "none", "nothing", "noone"})
 _WHERE = frozenset({"aux", "neg", "gov", "govpass", "adv", "mark", "phrase", "event", "aspect"})
 
 
@@ -90,12 +92,21 @@ def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str
         elif child.dep_ in ("advmod", "amod") and low in cues.by_where["adv"]:
             found.setdefault(cues.by_where["adv"][low], low)
     if depth == 0:
+        if any(_none_of(child) for child in node.children if child.dep_ in _PARTICIPANT_DEPS):
+            found.setdefault("negated", "no")  # "No Ukrainian soldiers were killed": a quantifier negates
         return
     lemma = node.lemma_.lower()
     if lemma in cues.by_where["gov"]:
         found.setdefault(cues.by_where["gov"][lemma], lemma)
     if lemma in cues.by_where["govpass"] and any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children):
         found.setdefault(cues.by_where["govpass"][lemma], lemma)
+
+
+def _none_of(participant: Token) -> bool:
+    """'no soldiers', 'nobody', 'none of them': a participant that says the event did not happen."""
+    if participant.lower_ in _NONE_WORDS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in participant.children)
 
 
 def _is_not_only(token: Token) -> bool:
