@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SEED := $(firstword $(wildcard ../shared/eval/seed/article.txt) examples/seed_article.txt)
 GOLD := $(firstword $(wildcard ../shared/eval/seed/gold.json))
 
-.PHONY: run test eval bench setup clean
+.PHONY: run test eval bench fuzz load setup clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_bench
+
+fuzz: $(STAMP)
+	$(BIN)/python -m bench.fuzz
+
+load: $(STAMP)
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info

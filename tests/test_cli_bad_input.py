@@ -108,3 +108,32 @@ def test_unknown_option_and_command_are_usage_errors_not_bugs():
         assert proc.returncode == 2, err
         assert "Traceback" not in err and "internal error" not in err
         assert "No such" in err
+
+
+def test_text_over_the_character_limit_is_one_line_and_exit_2_not_a_spacy_error(tmp_path: Path):
+    f = tmp_path / "long.txt"
+    f.write_text("Russian forces shelled Kharkiv on Monday. " * 30_000)
+    proc = run_cli("analyze", str(f))
+    assert_clean_failure(proc, 2, "character limit")
+    assert "E088" not in proc.stderr.decode()
+    assert len(proc.stderr.decode().strip().splitlines()) == 1
+
+
+def test_the_character_limit_is_configurable(monkeypatch):
+    from sitrep.ingest.text import article_from_string
+
+    monkeypatch.setenv("SITREP_MAX_CHARS", "50")
+    with pytest.raises(BadInputError, match="50-character limit"):
+        article_from_string("Russian forces shelled Kharkiv on Monday, officials said in Kyiv.", language_check=False)
+
+
+def test_ingest_exits_non_zero_with_a_count_when_items_failed(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Russian forces shelled Kharkiv on Monday, the regional governor said.\n")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03binary\xff\xfe")
+    proc = run_cli("ingest", str(folder), "--db", str(tmp_path / "s.duckdb"), "--no-cluster")
+    err = proc.stderr.decode()
+    assert proc.returncode == 1, err
+    assert "Traceback" not in err
+    assert "1 items failed" in err and "stored 1" in err

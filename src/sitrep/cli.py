@@ -70,6 +70,8 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     db: Optional[Path] = typer.Option(None, "--db", help="Event store to browse (from `sitrep ingest`)."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="SITREP_TOKEN",
+                                        help="Bearer token for writes; required off loopback."),
 ) -> None:
     """Serve the HTTP API and the web page (map, timeline, evidence) on HOST:PORT."""
     import uvicorn
@@ -80,11 +82,13 @@ def serve(
         from sitrep.errors import MissingDataError
 
         raise MissingDataError(f"no store at {db}; run `sitrep ingest ... --db {db}` first")
+    api = create_app(db_path=db, token=token, host=host)
     err.print(f"sitrep on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(create_app(db_path=db), host=host, port=port, log_level="warning")
+    uvicorn.run(api, host=host, port=port, log_level="warning", limit_concurrency=4096, timeout_keep_alive=5)
 
 
 from sitrep.cli_corpus import cluster, export, ingest, query  # noqa: E402 - corpus commands (issue 6)
+from sitrep.cli_claims import claims as _claims; app.command("claims")(_claims)  # noqa: E402,E702 - issue 13
 
 app.command("ingest")(ingest)
 app.command("query")(query)
@@ -99,9 +103,9 @@ app.add_typer(gazetteer_app, name="gazetteer")
 def main() -> None:
     """Entry point: run the app, turning SitrepErrors into one-line messages and exit codes."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # without standalone mode, typer.Exit(n) comes back as n
     except SitrepError as exc:
-        err.print(f"[bold red]error:[/bold red] {exc}", highlight=False)
+        err.print(f"[bold red]error:[/bold red] {exc}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err.print("interrupted")
@@ -117,6 +121,8 @@ def main() -> None:
         if __import__("os").environ.get("SITREP_DEBUG"):
             raise
         sys.exit(1)
+    if isinstance(code, int) and code:  # e.g. `sitrep ingest` when items failed
+        sys.exit(code)
 
 
 def _cli_framework_exit(exc: Exception) -> int | None:

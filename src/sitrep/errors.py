@@ -22,3 +22,9 @@ class MissingDataError(SitrepError):
 
 class UnsafeURLError(BadInputError):
     """A URL points somewhere sitrep refuses to fetch (private, loopback, link-local, non-HTTP)."""
+
+
+class StoreBusyError(SitrepError):
+    """Another process holds the store's write lock; trying again later will work (exit code 4)."""
+
+    exit_code = 4

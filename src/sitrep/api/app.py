@@ -1,7 +1,12 @@
 """The HTTP API and the web page: analyse an article, browse stored events, all offline."""
 from __future__ import annotations
 
+import asyncio
 import json
+import math
+import os
+import threading
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from importlib import resources
@@ -11,8 +16,11 @@ from typing import Any, AsyncIterator, Optional
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
-from sitrep.errors import BadInputError, MissingDataError, SitrepError
+from sitrep.api.guard import DEFAULT_MAX_BODY, LOOPBACK_HOSTS, Guard, is_loopback
+
+from sitrep.errors import BadInputError, MissingDataError, SitrepError, StoreBusyError
 from sitrep.ingest.decode import MAX_BYTES
 
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}
@@ -29,8 +37,29 @@ class AnalyzeRequest(BaseModel):
     language_check: bool = True
 
 
-def create_app(db_path: str | Path | None = None, pipeline: Any = None) -> FastAPI:
-    """Build the app; the pipeline loads once at start-up (or is given, e.g. by tests)."""
+def create_app(db_path: str | Path | None = None, pipeline: Any = None, *, token: str | None = None,
+               host: str = "127.0.0.1", allowed_hosts: list[str] | None = None,
+               max_body: int = DEFAULT_MAX_BODY, timeout_s: float = 120.0, max_analyses: int = 2) -> Any:
+    """Build the guarded app; the pipeline loads once at start-up (or is given, e.g. by tests).
+
+    A token (argument or env SITREP_TOKEN) is needed for every POST, and for every request but
+    /api/health when `host` is not loopback; a non-loopback host without a token is refused.
+    """
+    token = token or os.environ.get("SITREP_TOKEN") or None
+    if not is_loopback(host) and not token:
+        raise BadInputError(f"serving on {host} needs a token: pass --token or set SITREP_TOKEN")
+    hosts = list(allowed_hosts) if allowed_hosts else [*LOOPBACK_HOSTS, "testserver"]
+    if host not in ("0.0.0.0", "::") and host not in hosts:
+        hosts.append(host)
+    app = _build_app(db_path, pipeline, timeout_s, max_analyses)
+    guarded = Guard(app, max_body=max_body, allowed_hosts=None if host in ("0.0.0.0", "::") and not allowed_hosts
+                    else hosts, token=token, token_for_reads=not is_loopback(host))
+    guarded.state = app.state  # type: ignore[attr-defined]
+    return guarded
+
+
+def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_analyses: int) -> FastAPI:
+    """The FastAPI app itself, without the guard."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -45,28 +74,34 @@ def create_app(db_path: str | Path | None = None, pipeline: Any = None) -> FastA
                   description="Verifiable, geolocated event records from war reporting.")
     app.state.pipeline = pipeline
     app.state.db_path = Path(db_path) if db_path else None
+    app.state.analyses = asyncio.Semaphore(max_analyses)
+    app.state.answers = AnswerCache()
 
     @app.exception_handler(SitrepError)
     async def sitrep_error(_: Request, exc: SitrepError) -> JSONResponse:
-        """Bad input is the client's to fix (400/413); missing data is the server's (503)."""
-        status = 503 if isinstance(exc, MissingDataError) else 413 if "limit" in str(exc) else 400
+        """Bad input is the client's to fix (400/413); missing data or a busy store the server's (503); else a bug (500)."""
+        if isinstance(exc, StoreBusyError):
+            return JSONResponse({"error": type(exc).__name__, "message": str(exc)}, status_code=503,
+                                headers={"retry-after": "5"})
+        status = (503 if isinstance(exc, MissingDataError) else 500 if not isinstance(exc, BadInputError)
+                  else 413 if "limit" in str(exc) else 400)
         return JSONResponse({"error": type(exc).__name__, "message": str(exc)}, status_code=status)
 
     @app.get("/api/health")
-    def health() -> dict[str, Any]:
-        """Liveness and what is loaded."""
+    async def health() -> dict[str, Any]:
+        """Liveness and what is loaded (async: answered on the event loop, no worker thread needed)."""
         return {"ok": True, "version": _version(), "store": str(app.state.db_path) if app.state.db_path else None}
 
     @app.post("/api/analyze")
-    def analyze(body: AnalyzeRequest) -> dict[str, Any]:
-        """Analyse one article and return the contract JSON report."""
-        from sitrep.ingest.text import article_from_string
-
-        if len(body.text.encode("utf-8")) > MAX_BYTES:
+    async def analyze(body: AnalyzeRequest) -> dict[str, Any]:
+        """Analyse one article off the event loop (at most `max_analyses` at once, each timed out)."""
+        if len(body.text) > MAX_BYTES:
             raise BadInputError(f"text is over the {MAX_BYTES / 1e6:.0f} MB limit for one article")
-        meta = {k: v for k, v in body.model_dump().items() if k not in ("text", "language_check") and v}
-        article = article_from_string(body.text, language_check=body.language_check, origin="request", **meta)
-        return app.state.pipeline.analyze(article).to_dict()
+        try:
+            async with app.state.analyses:
+                return await asyncio.wait_for(run_in_threadpool(_analyze_body, app.state.pipeline, body), timeout_s)
+        except asyncio.TimeoutError:
+            raise HTTPException(504, f"analysis took over {timeout_s:.0f} s; send a shorter article") from None
 
     @app.get("/api/schema")
     def schema() -> dict[str, Any]:
@@ -86,15 +121,21 @@ def create_app(db_path: str | Path | None = None, pipeline: Any = None) -> FastA
 
         if app.state.db_path is None:
             raise HTTPException(404, "this server has no store; start it with `sitrep serve --db FILE`")
-        filt = EventFilter(type=type, actor=actor, place=place, near=parse_near(near) if near else None,
-                           since=since, until=until, source=source)
+        filt = EventFilter(type=type, actor=actor, place=place, near=_checked_near(near, parse_near),
+                           since=_checked_date("since", since), until=_checked_date("until", until), source=source)
+        key = (store_stamp(app.state.db_path), filt, limit)
+        cached = app.state.answers.get(key)
+        if cached is not None:
+            return cached
         con = connect_read_only(app.state.db_path)
         try:
             columns, rows = find_events(con, filt, limit=limit)
         finally:
             con.close()
         names = [c.split(".")[-1] for c in columns]
-        return {"count": len(rows), "events": [dict(zip(names, map(_jsonable, row))) for row in rows]}
+        answer = {"count": len(rows), "events": [dict(zip(names, map(_jsonable, row))) for row in rows]}
+        app.state.answers.put(key, answer)
+        return answer
 
     @app.get("/api/countries.geojson")
     def countries() -> Response:
@@ -117,6 +158,77 @@ def create_app(db_path: str | Path | None = None, pipeline: Any = None) -> FastA
         return static_file(name)
 
     return app
+
+
+class AnswerCache:
+    """Recent event-query answers, keyed by the store's file stamp, so a changed store is never answered stale.
+
+    Opening the store read-only costs about 40 ms, most of an event query; the page and dashboards
+    repeat the same few queries, and the connection cannot be kept open (it would lock out ingest).
+    """
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self.answers: OrderedDict[Any, dict[str, Any]] = OrderedDict()
+        self.lock = threading.Lock()  # sync endpoints run in worker threads
+
+    def get(self, key: Any) -> dict[str, Any] | None:
+        """The stored answer for `key`, or None."""
+        with self.lock:
+            if key in self.answers:
+                self.answers.move_to_end(key)
+                return self.answers[key]
+        return None
+
+    def put(self, key: Any, answer: dict[str, Any]) -> None:
+        """Keep `answer`, dropping the least recently used beyond `size`."""
+        with self.lock:
+            self.answers[key] = answer
+            while len(self.answers) > self.size:
+                self.answers.popitem(last=False)
+
+
+def store_stamp(path: Path) -> tuple[int, ...]:
+    """Modification time and size of the store and its write-ahead log: they change whenever the store does."""
+    stamp: list[int] = []
+    for file in (path, path.with_name(path.name + ".wal")):
+        try:
+            st = file.stat()
+            stamp += [st.st_mtime_ns, st.st_size]
+        except OSError:
+            stamp += [0, 0]
+    return tuple(stamp)
+
+
+def _analyze_body(pipeline: Any, body: AnalyzeRequest) -> dict[str, Any]:
+    """The blocking part of POST /api/analyze, run in a worker thread."""
+    from sitrep.ingest.text import article_from_string
+
+    meta = {k: v for k, v in body.model_dump().items() if k not in ("text", "language_check") and v}
+    article = article_from_string(body.text, language_check=body.language_check, origin="request", **meta)
+    return pipeline.analyze(article).to_dict()
+
+
+def _checked_near(value: str | None, parse: Any) -> tuple[float, float, float] | None:
+    """LAT,LON,KM as three finite numbers in range, or a 400."""
+    if not value:
+        return None
+    lat, lon, km = parse(value)
+    if not all(math.isfinite(x) for x in (lat, lon, km)) or km > 20_040:
+        raise BadInputError(f"near {value!r}: give three finite numbers, distance at most 20,040 km")
+    return lat, lon, km
+
+
+def _checked_date(name: str, value: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) or a 400 saying so."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise BadInputError(f"{name} {value!r} is not a date: use YYYY-MM-DD") from None
 
 
 def static_file(name: str) -> Response:

@@ -1,10 +1,11 @@
 """DuckDB tables of the store; every row hangs off `articles.sha` (the article's text SHA-256)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitrep.errors import BadInputError, MissingDataError
+from sitrep.errors import BadInputError, MissingDataError, SitrepError, StoreBusyError
 
 if TYPE_CHECKING:  # duckdb is imported when a store is opened, keeping `sitrep --help` fast
     import duckdb
@@ -70,7 +71,7 @@ def connect(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
     try:
         con = duckdb.connect(str(path))
     except duckdb.IOException as exc:
-        raise BadInputError(f"cannot open {path} for writing ({exc}); is another sitrep process using it?") from exc
+        raise busy_or_unopenable(path, exc, "for writing") from exc
     for ddl in TABLES.values():
         con.execute(ddl)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
@@ -87,4 +88,15 @@ def connect_read_only(path: str | Path = DEFAULT_DB, *, sandboxed: bool = True) 
     try:
         return duckdb.connect(str(path), read_only=True, config=config)
     except duckdb.IOException as exc:
-        raise BadInputError(f"cannot open {path} ({exc}); is an ingest still writing to it?") from exc
+        raise busy_or_unopenable(path, exc, "") from exc
+
+
+def busy_or_unopenable(path: str | Path, exc: Exception, purpose: str) -> SitrepError:
+    """One line for a store another process holds (with its PID), else for a store that cannot be opened."""
+    message = " ".join(str(exc).split())  # DuckDB's message runs over several lines
+    holder = re.search(r"\(PID (\d+)\)", message)
+    if "lock" in message.lower():
+        who = f"process {holder.group(1)}" if holder else "another process"
+        return StoreBusyError(f"store {path} is busy: {who} is writing to it; wait for it to finish, "
+                              "or use another --db")
+    return BadInputError(f"cannot open {path}{' ' + purpose if purpose else ''}: {message}")
