@@ -141,10 +141,9 @@ def test_claims_command_on_an_empty_store_exits_3(tmp_path):
 
 
 def test_api_router_serves_the_stored_ledger(reports, tmp_path):
-    from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
-    from sitrep.api.claims import router
+    from sitrep.api.app import create_app
     from sitrep.claims.store import ledger_from_store, write_ledger
     from sitrep.corpus.cluster import recluster_store
     from sitrep.store.schema import connect
@@ -156,8 +155,6 @@ def test_api_router_serves_the_stored_ledger(reports, tmp_path):
     recluster_store(con)
     write_ledger(con, ledger_from_store(con))
     con.close()
-    app = FastAPI()
-    app.state.db_path = db
-    app.include_router(router)
+    app = create_app(db_path=db)  # the served app, so the router is tested as it is wired
     found = TestClient(app).get("/api/claims", params={"q": "Siversk"}).json()
     assert [c["independent_roots"] for c in found if c["type"] == "ASSAULT"] == [1]

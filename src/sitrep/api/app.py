@@ -157,6 +157,9 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
         """Page assets shipped inside the package."""
         return static_file(name)
 
+    from sitrep.api.claims import router as claims_router  # the claims ledger (issue 13): GET /api/claims
+
+    app.include_router(claims_router)
     return app
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from spacy.tokens import Span, Token
 
 from sitrep.events.context import clause_of
+from sitrep.nlp import doc_text
 from sitrep.tables import read_tsv
 
 _GRANULARITIES = ("day", "week", "month", "year")
@@ -79,9 +80,9 @@ class DateResolver:
         clause = clause_of(trigger)
         lo, hi = (sent.start_char, sent.end_char) if clause.dep_ == "ROOT" else _char_range(clause)
         found: list[tuple[int, str]] = []
-        for ent in sent.ents:
-            if ent.label_ in ("DATE", "TIME") and lo <= ent.start_char < hi:
-                found.append((abs(ent.start_char - trigger.idx), ent.text))
+        for start_char, text in _time_entities(sent):
+            if lo <= start_char < hi:
+                found.append((abs(start_char - trigger.idx), text))
         sent_text = sent.text  # Span.text walks every token: read it once, not once per cue
         for cue in self.cues:
             for m in cue.pattern.finditer(sent_text):
@@ -89,6 +90,21 @@ class DateResolver:
                     found.append((abs(sent.start_char + m.start() - trigger.idx), m.group(0)))
         return [text for _, text in sorted(found, key=lambda pair: pair[0])]
 
+
+
+def _time_entities(sent: Span) -> list[tuple[int, str]]:
+    """DATE/TIME entities of one sentence, read from its tokens (Span.ents walks every entity of the doc)."""
+    found: list[tuple[int, str]] = []
+    start: Token | None = None
+    for token in [*sent, None]:
+        inside = token is not None and token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "I"
+        if start is not None and not inside:
+            last = token.doc[token.i - 1] if token is not None else sent[-1]
+            found.append((start.idx, doc_text(start.doc)[start.idx:last.idx + len(last.text)]))
+            start = None
+        if token is not None and token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "B":
+            start = token
+    return found
 
 
 def _char_range(token: Token) -> tuple[int, int]:
