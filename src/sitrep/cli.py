@@ -24,6 +24,8 @@ def analyze(
     source: Optional[str] = typer.Option(None, "--source", help="Outlet that published the article."),
     title: Optional[str] = typer.Option(None, "--title", help="Article title."),
     url: Optional[str] = typer.Option(None, "--url", help="Article URL (metadata only; nothing is fetched)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker",
+                                          help="Who speaks a first-person text (a speech): 'I' and 'we' refer to them."),
     language_check: bool = typer.Option(True, "--language-check/--no-language-check",
                                         help="Refuse text that does not look like English."),
 ) -> None:
@@ -31,7 +33,8 @@ def analyze(
     from sitrep.ingest.text import read_article
     from sitrep.pipeline import load_pipeline
 
-    article = read_article(path, language_check=language_check, date=date, source=source, title=title, url=url)
+    article = read_article(path, language_check=language_check, date=date, source=source, title=title, url=url,
+                           speaker=speaker)
     report = load_pipeline().analyze(article)
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")

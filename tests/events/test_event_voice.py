@@ -81,3 +81,18 @@ def test_figures_of_speech_with_war_verbs_are_not_events(analyze_text):
         assert analyze_text(text).events == (), text
     report = analyze_text("Russian missiles hit a market in Kharkiv.")
     assert [e.type for e in report.events] == ["ASSAULT"]
+
+
+def test_the_cli_takes_the_speaker_of_a_first_person_text(tmp_path):
+    import subprocess
+    import sys
+
+    speech = tmp_path / "address.txt"
+    speech.write_text("I spoke with the President of Finland today about air defence for our Ukrainian cities.\n")
+    proc = subprocess.run([sys.executable, "-m", "sitrep.cli", "analyze", str(speech), "--json",
+                           "--speaker", "Volodymyr Zelensky"], capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    report = json.loads(proc.stdout)
+    assert report["article"]["speaker"] == "Volodymyr Zelensky"
+    (call,) = [e for e in report["events"] if e["type"] == "CONSULT"]
+    assert call["actor"]["text"] == "Volodymyr Zelensky" and call["actor"]["words"]["text"] == "I"
