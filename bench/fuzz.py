@@ -151,7 +151,7 @@ def peak_rss_mb() -> float:
 
 def fuzz(pipeline: Any, n: int, seed: int, hang_s: int) -> dict[str, Any]:
     """Run n generated inputs (each once with and once without the language check counts as two runs)."""
-    from sitrep.evidence import span_violations
+    from sitrep.evidence import span_violations, spans_of
 
     rng = random.Random(seed)
     outcomes: Counter[str] = Counter()
@@ -173,7 +173,7 @@ def fuzz(pipeline: Any, n: int, seed: int, hang_s: int) -> dict[str, Any]:
         signal.alarm(0)
         if report is not None:
             bad = span_violations(report)  # check_evidence ran already; counted again here to report the number
-            span_checks += sum(1 for _ in __import__("sitrep.evidence").evidence.spans_of(report))
+            span_checks += sum(1 for _ in spans_of(report))
             if bad:
                 outcome, detail = "evidence", "; ".join(bad[:2])
         outcomes[outcome] += 1

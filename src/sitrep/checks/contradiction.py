@@ -4,15 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sitrep.checks.lexicon import check_lexicon
+from sitrep.checks.lexicon import FIGURE_AUX, NUMBER_WORDS, check_lexicon
 from sitrep.checks.places import container_right_after, in_a_list
 from sitrep.checks.text import evidence, sentence_bounds
 from sitrep.records import Flag, Report
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_NUMBER_WORDS) + r")"
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +75,8 @@ def stated_figures(report: Report) -> list[Figure]:
     text = report.article.text
     nouns = "|".join(sorted(map(re.escape, lex.figure_nouns), key=len, reverse=True))
     outcomes = "|".join(sorted(map(re.escape, lex.figure_outcomes), key=len, reverse=True))
-    pattern = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?P<noun>{nouns})\s+(?:(?:were|was|have been|had been|"
-                         rf"are|got)\s+)?(?P<outcome>{outcomes})\b", re.I)
+    pattern = re.compile(rf"\b{_NUMBER}\s+(?:\w+\s+){{0,2}}?(?P<noun>{nouns})\s+{FIGURE_AUX}(?P<outcome>{outcomes})\b",
+                         re.I)
     approx = lex.pattern(lex.approximate)
     out = []
     for m in pattern.finditer(text):
@@ -87,7 +84,7 @@ def stated_figures(report: Report) -> list[Figure]:
         if approx.search(text, s, e):
             continue  # "at least 12", "another 3": figures that need not agree
         raw = m.group("num").lower().replace(",", "")
-        number = _NUMBER_WORDS.get(raw) if raw in _NUMBER_WORDS else int(raw)
+        number = NUMBER_WORDS.get(raw) if raw in NUMBER_WORDS else int(raw)
         places = frozenset(p.geonameid for p in report.places if p.geonameid is not None and s <= p.start < e)
         out.append(Figure(number, m.group("noun").lower(), m.group("outcome").lower(), places, s, e))
     return out

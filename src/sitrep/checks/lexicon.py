@@ -7,6 +7,13 @@ from functools import lru_cache
 
 from sitrep.tables import read_tsv
 
+# numbers written as words in stated figures ("twelve civilians were killed")
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+# what may stand between a figure's noun and its outcome: "12 civilians (were|had been) killed"
+FIGURE_AUX = r"(?:(?:were|was|have been|had been|are|got)\s+)?"
+
 
 @dataclass(frozen=True, slots=True)
 class LoadedTerm:

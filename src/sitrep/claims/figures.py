@@ -5,14 +5,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sitrep.checks.lexicon import check_lexicon
+from sitrep.checks.lexicon import FIGURE_AUX, NUMBER_WORDS, check_lexicon
 from sitrep.claims.records import Figure
 from sitrep.records import Evidence
 from sitrep.tables import read_tsv
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
@@ -39,11 +36,10 @@ def figure_lexicon() -> FigureLexicon:
     nouns = {t: v for t, k, *rest in rows if k == "noun" for v in rest[:1]}
     stop = frozenset(r[0] for r in rows if r[1] == "stop")
     alt = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
-    number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:{alt(_SCALE)}))?|{alt(_NUMBER_WORDS)}"
+    number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:{alt(_SCALE)}))?|{alt(NUMBER_WORDS)}"
               rf"|{alt(zeros)})")
     noun = rf"(?:[\w-]+\s+){{0,2}}?(?P<noun>{alt(set(nouns) | set(checks.figure_nouns))})"
-    after = re.compile(rf"\b{number}\s+{noun}\s+(?:(?:were|was|have been|had been|are|got)\s+)?"
-                       rf"(?P<outcome>{alt(checks.figure_outcomes)})\b", re.I)
+    after = re.compile(rf"\b{number}\s+{noun}\s+{FIGURE_AUX}(?P<outcome>{alt(checks.figure_outcomes)})\b", re.I)
     before = re.compile(rf"\b(?P<verb>{alt(verbs)})\s+{number}\s+{noun}\b", re.I)
     return FigureLexicon(after, before, checks.pattern(checks.approximate), verbs, zeros, nouns, stop)
 
@@ -72,8 +68,8 @@ def _number(raw: str, lex: FigureLexicon) -> int | None:
     low = " ".join(raw.lower().split())
     if low in lex.zeros:
         return lex.zeros[low]
-    if low in _NUMBER_WORDS:
-        return _NUMBER_WORDS[low]
+    if low in NUMBER_WORDS:
+        return NUMBER_WORDS[low]
     parts = low.split()
     try:
         value = float(parts[0].replace(",", ""))

@@ -91,7 +91,7 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
                    quotes: tuple[Quote, ...] = ()) -> tuple[Event, ...]:
     """Extract PLOVER events from a parsed document, numbered V1, V2... in text order."""
     index = DocIndex.build(doc, entities, places, quotes)
-    voice = speech_voice(doc, article.speaker, index, lexicon.roles.nationalities)
+    voice = speech_voice(doc, article.speaker, index, lexicon.roles)
     if voice is not None:
         voice = replace(voice, adversary=adversary(doc, voice.iso3, lexicon.roles))
     index = replace(index, voice=voice)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Token
 
@@ -43,6 +44,11 @@ class RoleCues:
     ceded_verbs: frozenset[str] = frozenset()  # 'Raqqa fell to X': X is the actor, Raqqa the place
     weapon_nouns: frozenset[str] = frozenset()  # 'Russian missiles hit X': a weapon is never the doer
     hostile_nouns: frozenset[str] = frozenset()  # 'the occupiers': the side a speech's country fights
+
+    @cached_property
+    def nationality_by_iso2(self) -> dict[str, Nationality]:
+        """The nationality of each ISO-2 country code (places carry ISO-2, actors ISO-3)."""
+        return {n.iso2: n for n in self.nationalities.values() if n.iso2}
 
 
 @dataclass(frozen=True)
@@ -439,7 +445,8 @@ def _country_in_phrase(token: Token, cues: RoleCues, index: DocIndex) -> str | N
     place = index.place_at(token)
     if place is not None and place.country and (place.precision == "country" or place.feature in ("PPLC", "PPLG")):
         # a country, or its capital standing for its government ("Kyiv launched drones")
-        return next((n.iso3 for n in cues.nationalities.values() if n.iso2 == place.country), None)
+        nat = cues.nationality_by_iso2.get(place.country)
+        return nat.iso3 if nat is not None else None
     voice = index.voice
     if voice is not None and any(t.dep_ == "poss" and t.lower_ == "our" for t in token.lefts) \
             and not index.in_quote(token):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex
+from sitrep.events.roles import RoleCues
 from sitrep.tables import Nationality
 
 _SINGULAR = frozenset({"i", "me", "my", "myself"})
@@ -32,8 +33,7 @@ class Voice:
         return None
 
 
-def speech_voice(doc: Doc, speaker: str | None, index: DocIndex,
-                 nationalities: dict[str, Nationality]) -> Voice | None:
+def speech_voice(doc: Doc, speaker: str | None, index: DocIndex, cues: RoleCues) -> Voice | None:
     """The voice of an article whose speaker is known, with the country it speaks for.
 
     The country is the one the speech claims ("our Ukrainian cities", "our Odesa", the vocative "Ukrainians!")
@@ -41,7 +41,7 @@ def speech_voice(doc: Doc, speaker: str | None, index: DocIndex,
     """
     if not speaker or not speaker.strip():
         return None
-    by_iso2 = {n.iso2: n for n in nationalities.values() if n.iso2}
+    nationalities, by_iso2 = cues.nationalities, cues.nationality_by_iso2
     votes: Counter[str] = Counter()
     names: dict[str, str] = {}
     for tok in doc:
@@ -81,8 +81,3 @@ def _owned_nationality(tok: Token, index: DocIndex, nationalities: dict[str, Nat
     if place is not None and place.country:
         return by_iso2.get(place.country)
     return None
-
-
-def is_first_person(token: Token) -> bool:
-    """True for I, me, my, we, us, our."""
-    return token.lower_ in _SINGULAR or token.lower_ in _PLURAL
