@@ -187,6 +187,8 @@ def test_purpose_and_while_clauses_take_the_doer_of_their_clause(analyze_text):
     repelled = _events(analyze_text, "Serhiy Pantelyuk was injured while repelling the attack and died at the hospital.",
                        "ASSAULT")
     assert [e.actor.text for e in repelled if e.trigger.text == "repelling"] == ["Serhiy Pantelyuk"]
+    deployed = _events(analyze_text, "Russia deployed troops to capture Kyiv in February.")
+    assert [e.type for e in deployed] == ["MOBILIZE", "ASSAULT"]  # a purpose of another type is its own event
     talks = _events(analyze_text, "Egypt proposed a United Nations conference to discuss the indictment of Bashir.",
                     "CONSULT")
     assert [e.actor.text for e in talks] == ["Egypt"]
@@ -196,3 +198,4 @@ def test_expelled_diplomats_are_a_sanction_in_the_passive_too(analyze_text):
     for text in ("Some of the 60 Russian diplomats being expelled from the United States boarded a bus.",
                  "Britain expelled 23 Russian diplomats."):
         assert [(e.type, e.mode) for e in _events(analyze_text, text)] == [("SANCTION", "relations")], text
+    assert _events(analyze_text, "Police expelled the protesters from the square.", "SANCTION") == []
