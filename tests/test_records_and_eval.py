@@ -57,3 +57,15 @@ def test_place_scorer_accepts_161_km_and_rejects_seversk_in_siberia():
             {"text": "Sloviansk", "geonameid": 693468, "lat": 48.84974, "lon": 37.59739}]
     s = score_places(gold, [], Report(article=article, places=(siberia, near)))
     assert s.attributes["resolved@161km"] == [1, 2]
+
+
+def test_event_place_matches_the_words_or_how_the_article_names_the_same_place(seed_report):
+    from sitrep.evaluate import score_events
+
+    evidence = "force them to retreat from Russian territory"
+    right = score_events([{"type": "RETREAT", "place": "Russia", "evidence": evidence}], seed_report)
+    assert right.attributes["place"] == [1, 1]  # the seed writes "Russia" elsewhere; the event says "Russian territory"
+    words = score_events([{"type": "RETREAT", "place": "Russian territory", "evidence": evidence}], seed_report)
+    assert words.attributes["place"] == [1, 1]
+    wrong = score_events([{"type": "RETREAT", "place": "Ukraine", "evidence": evidence}], seed_report)
+    assert wrong.attributes["place"] == [0, 1]

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from sitrep.errors import BadInputError
 from sitrep.geodesy import haversine_km
-from sitrep.records import Entity, Report
+from sitrep.records import Entity, Place, PlaceRef, Report
 
 ACCURACY_KM = 161.0  # accuracy@161km, the geoparsing literature's standard threshold
 
@@ -149,6 +149,15 @@ def score_places(gold: list[dict[str, Any]], not_places: list[str], report: Repo
     return s
 
 
+def _place_matches(gold: str | None, place: PlaceRef | None, places: tuple[Place, ...]) -> bool:
+    """A gold event place matches the place's words, its name, or how the article writes the same GeoNames
+    place elsewhere ("Russia" for "Russian territory"), as actors match through their entity's mentions."""
+    if place is None:
+        return norm(gold) == norm(None)
+    written = {norm(p.text) for p in places if place.geonameid is not None and p.geonameid == place.geonameid}
+    return norm(gold) in {norm(place.text), norm(place.label()), *written}
+
+
 def score_events(gold: list[dict[str, Any]], report: Report) -> SectionScore:
     """Events match by type (or an allowed alternative) and evidence; roles, place and modality are checked."""
     s = SectionScore("events")
@@ -164,7 +173,7 @@ def score_events(gold: list[dict[str, Any]], report: Report) -> SectionScore:
             _names_match(g.get("actor"), ev.actor.text if ev.actor else None, entities, ev.actor.entity_id if ev.actor else None)
             + _names_match(g.get("recipient"), ev.recipient.text if ev.recipient else None, entities,
                            ev.recipient.entity_id if ev.recipient else None)
-            + (norm(g.get("place")) == norm(ev.place.text if ev.place else None))))
+            + _place_matches(g.get("place"), ev.place, report.places)))
         if not candidates:
             if _required(g):
                 s.fn += 1
@@ -183,7 +192,7 @@ def score_events(gold: list[dict[str, Any]], report: Report) -> SectionScore:
             s.check("recipient", _names_match(g["recipient"], ev.recipient.text if ev.recipient else None,
                                               entities, ev.recipient.entity_id if ev.recipient else None))
         if "place" in g:
-            s.check("place", norm(g["place"]) == norm(ev.place.text if ev.place else None))
+            s.check("place", _place_matches(g["place"], ev.place, report.places))
         if g.get("modality"):
             s.check("modality", ev.modality == g["modality"])
         if g.get("attributed_to"):
