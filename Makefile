@@ -19,7 +19,12 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/sitrep analyze $(SEED)
 
+# the browser tests (tests/web) drive Debian's chromium; install it when missing (sudo only when not root)
+CHROMIUM_INSTALL = command -v chromium >/dev/null || { S=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	$$S apt-get update && $$S apt-get install -y chromium chromium-driver; } || echo "chromium not installed: tests/web will skip"
+
 test: $(STAMP)
+	@$(CHROMIUM_INSTALL)
 	$(BIN)/python -m pytest -q
 
 eval: $(STAMP)

@@ -23,7 +23,7 @@ from sitrep.api.guard import DEFAULT_MAX_BODY, LOOPBACK_HOSTS, Guard, is_loopbac
 from sitrep.errors import BadInputError, MissingDataError, SitrepError, StoreBusyError
 from sitrep.ingest.decode import MAX_BYTES
 
-_STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}
+_STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json"}
 
 
 class AnalyzeRequest(BaseModel):
@@ -160,6 +160,9 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
     from sitrep.api.claims import router as claims_router  # the claims ledger (issue 13): GET /api/claims
 
     app.include_router(claims_router)
+    from sitrep.api.workbench import router as workbench_router  # the analyst's workbench (issue 14)
+
+    app.include_router(workbench_router)
     return app
 
 
