@@ -168,7 +168,7 @@ def parquet_of(db_path: Path, ids: list[str]) -> bytes:
     con = connect_read_only(db_path)
     try:
         con.register("wanted", pa.table({"id": pa.array(ids, pa.string())}))
-        table = con.execute("""
+        table = con.sql("""
             SELECT substr(e.article_sha, 1, 16) || '-' || e.idx AS id, e.*, a.source, a.title, a.url
             FROM events e JOIN articles a ON a.sha = e.article_sha
             WHERE substr(e.article_sha, 1, 16) || '-' || e.idx IN (SELECT id FROM wanted)

@@ -7,6 +7,7 @@ const Evidence = {
     const panel = $("#evidence");
     panel.hidden = false;
     $("#ev-title").textContent = "loading…";
+    $("#ev-close").focus({ preventScroll: true });
     const data = await getJSON(`/api/workbench/articles/${event.sha}`);
     const stored = data.events.find((e) => e.idx === event.idx) || {};
     const a = data.article;
