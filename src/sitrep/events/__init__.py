@@ -20,9 +20,9 @@ from sitrep.events.folding import fold_matches
 from sitrep.events.places import ATTACHED, CLAUSE, event_places, place_ref
 from sitrep.events.participants import event_roles
 from sitrep.events.salience import main_events
-from sitrep.events.roles import (RoleCues, actor_ref, controlling_country,
+from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, party_acted_on,
                                  implicit_actor_in_phrase)
-from sitrep.events.voice import speech_voice
+from sitrep.events.voice import sided_actor, speech_voice
 from sitrep.events.doers import adversary, doer_ref
 from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
@@ -77,7 +77,7 @@ def _load_role_cues() -> RoleCues:
                     frozenset(w.upper() for w in words.get("complement_type", ())),
                     _armed_nouns(tables.roles), frozenset(w.upper() for w in words.get("relational_type", ())),
                     get("settlement_noun"), get("topic_verb"), get("ceded_verb"), get("weapon_noun"),
-                    get("hostile_noun"))
+                    get("hostile_noun"), get("aggression_noun"), get("object_noun"))
 
 
 def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
@@ -108,7 +108,7 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     for match in matches:
         drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of,
                                   folded.absorbed_subjects.get(match.token.i), match.token.i in folded.threats))
-    drafts = resolve_discourse(drafts, lexicon.ontology)
+    drafts = _sided_actors(resolve_discourse(drafts, lexicon.ontology), index, lexicon.roles)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
 
@@ -124,7 +124,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                                                   if (ref := doer_ref(t, cues, index)) is not None]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
-    recipients = [actor_ref(t, cues, index) for t in roles.recipients] or [None]
+    recipients = [actor_ref(party, cues, index) for t in roles.recipients
+                  if (party := party_acted_on(t, cues, index)) is not None] or [None]
     theme = None if rule.type in cues.relational_types else roles.theme
     found_places, place_conf = event_places(token, theme, roles.actors + roles.recipients, cues, index)
     if roles.places:
@@ -228,6 +229,27 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
         if nat is not None:
             return ActorRef(nat.country, None, None, nat.iso3, None, True), "implicit"
     return None, "none"
+
+
+def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[Draft]:
+    """In a wartime address, armed events left without a doer take the side the speech means (voice.sided_actor)."""
+    if index.voice is None or index.voice.adversary is None:
+        return drafts
+    country_of = {p.geonameid: p.country for p in index.places if p.geonameid is not None}
+    out = []
+    for d in drafts:
+        ev, tok = d.event, d.token
+        if ev.actor is None and not index.in_quote(tok):
+            lemma = lemma_of(tok)
+            if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "de":
+                lemma = "de-" + lemma  # "de-occupied": the tokenizer splits the prefix off
+            place_country = country_of.get(ev.place.geonameid) if ev.place and ev.place.geonameid else None
+            side = sided_actor(lemma, ev.type, place_country, index.voice, cues)
+            if side is not None:
+                d = replace(d, event=replace(ev, actor=side, actor_note=None,
+                                             confidence=round(ev.confidence * 0.8, 3)))
+        out.append(d)
+    return out
 
 
 def _numbered(draft: Draft, number: int) -> Event:

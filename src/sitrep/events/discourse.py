@@ -193,7 +193,7 @@ def inherit_actors(drafts: list[Draft]) -> list[Draft]:
                           and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
                           and not p.event.actor.implicit
                           and _sentence_gap(p, d) <= (2 if anaphoric else _WINDOW)
-                          and (p.sentence != d.sentence or anaphoric)), None)
+                          and (p.sentence != d.sentence or anaphoric or _is_nominal(p.token))), None)
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
                                              confidence=round(ev.confidence * 0.85, 3)))

@@ -55,14 +55,16 @@ def _weapon_user(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | No
 
 
 def adversary(doc: Doc, own_iso3: str | None, cues: RoleCues) -> tuple[str, str] | None:
-    """The foreign side whose troops and weapons the text names most ('Russian troops', 'Russian missiles')."""
+    """The foreign side whose troops, weapons and war the text names most ('Russian troops', 'Russia's aggression')."""
     votes: Counter[str] = Counter()
     names: dict[str, str] = {}
-    armed = cues.armed_nouns | cues.weapon_nouns | cues.hostile_nouns
+    armed = cues.armed_nouns | cues.weapon_nouns | cues.hostile_nouns | cues.aggression_nouns
     for tok in doc:
         if tok.lemma_.lower() not in armed and tok.lower_ not in armed:
             continue
         for mod in tok.lefts:
+            if mod.dep_ not in ("amod", "compound", "nmod", "poss"):
+                continue
             nat = cues.nationalities.get(mod.lower_)
             if nat is not None and mod.text[:1].isupper() and nat.iso3 != own_iso3:
                 votes[nat.iso3] += 1

@@ -44,6 +44,8 @@ class RoleCues:
     ceded_verbs: frozenset[str] = frozenset()  # 'Raqqa fell to X': X is the actor, Raqqa the place
     weapon_nouns: frozenset[str] = frozenset()  # 'Russian missiles hit X': a weapon is never the doer
     hostile_nouns: frozenset[str] = frozenset()  # 'the occupiers': the side a speech's country fights
+    aggression_nouns: frozenset[str] = frozenset()  # 'Russian aggression', 'Russia's war': who wages it is a side
+    object_nouns: frozenset[str] = frozenset()  # 'shelled a city', 'his car': things acted on, not parties
 
     @cached_property
     def nationality_by_iso2(self) -> dict[str, Nationality]:
@@ -172,7 +174,7 @@ def _inherited_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
-        if objects:
+        if objects and lemma_of(head) not in _INSTRUMENT_VERBS:
             return objects[0]  # object control: "forced them to retreat"
         return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None) \
             or (_inherited_subject(head) if head.i != verb.i else None)
@@ -194,6 +196,10 @@ def _inherited_subject(verb: Token) -> Token | None:
         if head.dep_ in ("dobj", "obj") and head.head.i != head.i:
             return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
         return None
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.i != head.i and head.head.pos_ == "VERB":
+        # "used napalm to demoralise rebels by targeting civilian areas": the doer of the clause does the -ing
+        clause = head.head
+        return next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(clause)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.i != verb.i:
         # "the U.S. stopped selling munitions while demanding ...", "fired a missile to destroy",
         # "who was injured while repelling the attack": climb to the clause that has the subject
@@ -204,14 +210,14 @@ def _inherited_subject(verb: Token) -> Token | None:
 
 def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
     """'Russia's capture of X', 'the capture of X by Y', 'a call with X', 'Russian shelling of X'."""
-    actor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # "today's strikes", "Monday's attack": a time possessive says when, not who
+    actor = next((c for c in noun.children if c.dep_ == "poss" and not _is_time(c)), None)
     actor = actor or _prep_object(noun, cues.actor_preps)
     if actor is None:
-        actor = next((c for c in noun.children if c.dep_ in ("amod", "compound")
-                      and c.lower_ in cues.nationalities and c.text[:1].isupper()), None)
+        actor = _nationality_modifier(noun, cues)
     if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her"):
         actor = None  # possessive pronouns on events usually point at the event's theme, not its agent
-    actor = actor or _light_verb_subject(noun, cues)
+    actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun)
     if actor is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         actor = _nominal_roles(noun.head, cues)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
@@ -222,6 +228,57 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
     if recipient is None:
         recipient = _participant_in_relative(noun, cues)
     return actor, recipient, theme
+
+
+# "used napalm to demoralise", "took a week to decide": the object is a means, the subject still acts
+_INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "spend", "take", "have", "get"})
+
+
+def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
+    """The party a role token stands for: itself, or for a thing its owner ('her arm', 'Palestinian homes', 'positions of X').
+
+    A bare thing ('shelled a city', 'a temporary camp') is no party, so the event has no recipient.
+    """
+    lemma = token.lemma_.lower()
+    if index.entity_at(token) is not None or index.place_at(token) is not None \
+            or (lemma not in cues.object_nouns and lemma not in cues.settlement_nouns):
+        return token  # a named party, a toponym (place or government: decided later), or no thing at all
+    owner = next((c for c in token.children if c.dep_ == "poss" and not _is_time(c)), None)
+    if owner is not None and owner.lower_ in ("our", "my") and not index.in_quote(owner) \
+            and (index.voice is None or not index.voice.country):
+        owner = None  # "our territory" in a speech whose country is unknown names nobody
+    owner = owner or _nationality_modifier(token, cues)
+    if owner is None:
+        of = _prep_object(token, frozenset({"of"}), deps=("prep",))
+        owner = party_acted_on(of, cues, index) if of is not None and of.pos_ in ("NOUN", "PROPN") else None
+    return owner
+
+
+def _nationality_modifier(noun: Token, cues: RoleCues) -> Token | None:
+    """'Russian shelling', 'Russian missile strikes': a nationality on the noun or on its compound modifier."""
+    for mod in (c for c in noun.children if c.dep_ in ("amod", "compound")):
+        for cand in (mod, *(g for g in mod.children if g.dep_ in ("amod", "compound"))):
+            if cand.lower_ in cues.nationalities and cand.text[:1].isupper():
+                return cand
+    return None
+
+
+# verbs whose subject suffers or undergoes what the -ing noun beside them names ("died in the shooting")
+_UNDERGOING_VERBS = frozenset({"die", "kill", "wound", "injure", "hurt", "suffer", "lose", "flee", "hide", "survive",
+                               "be", "become", "remain", "escape", "witness", "see", "hear", "watch"})
+
+
+def _gerund_controller(noun: Token) -> Token | None:
+    """'the prince has spent this week meeting with leaders': an -ing noun with its own complement is done by the clause's subject."""
+    if not noun.lower_.endswith("ing") or noun.dep_ != "pobj":
+        return None
+    if not any(c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ != "of") for c in noun.children):
+        return None  # "the shooting of their pastor" is a noun; "meeting with leaders" is still a verb at heart
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or lemma_of(verb) in _UNDERGOING_VERBS \
+            or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
 
 
 def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
@@ -386,6 +443,10 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
         ent, mention = found
         return ActorRef(ent.text, ent.id, Evidence(mention.start, mention.end, mention.text), ent.country, ent.sector,
                         implicit)
+    nat = cues.nationalities.get(token.lower_) if token.pos_ == "ADJ" or token.dep_ in ("amod", "compound") else None
+    if nat is not None and token.text[:1].isupper() and token.lower_ == nat.adjective.lower():
+        # "Russian shelling": the adjective names the country, which is the actor's name
+        return ActorRef(nat.country, None, token_words(token, index), nat.iso3, None, implicit)
     start, end = _noun_phrase(token)
     words = words_at(index, start, end)
     return ActorRef(words.text, None, words, _country_in_phrase(token, cues, index), None, implicit)

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex
 from sitrep.events.roles import RoleCues
+from sitrep.records import ActorRef
 from sitrep.tables import Nationality
 
 _SINGULAR = frozenset({"i", "me", "my", "myself"})
@@ -81,3 +82,31 @@ def _owned_nationality(tok: Token, index: DocIndex, nationalities: dict[str, Nat
     if place is not None and place.country:
         return by_iso2.get(place.country)
     return None
+
+
+# taking ground back and holding it: in a wartime address these are the acts of the speaker's side
+_OWN_SIDE_LEMMAS = frozenset({"liberate", "liberation", "de-occupy", "deoccupy", "de-occupation", "deoccupation",
+                              "retake", "recapture", "counteroffensive", "counterattack", "counter-offensive",
+                              "repel", "defend", "defence", "defense", "resist", "resistance"})
+# fighting, battles and war have two sides: nothing says whose they are
+_MUTUAL_LEMMAS = frozenset({"fight", "fighting", "battle", "clash", "combat", "war", "hostility", "hostilities",
+                            "confrontation", "skirmish"})
+_SIDED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def sided_actor(lemma: str, event_type: str, place_country: str | None, voice: Voice | None,
+                cues: RoleCues) -> ActorRef | None:
+    """The side a wartime address means when it names no doer: the adversary attacks, the speaker's country liberates.
+
+    Only for armed events outside quotes (the caller checks), never for mutual words ("fighting"), and never
+    when the event happens in the adversary's own country (whose side struck there the speech must say).
+    """
+    if voice is None or voice.adversary is None or event_type not in _SIDED_TYPES or lemma in _MUTUAL_LEMMAS:
+        return None
+    adversary_iso3, adversary_name = voice.adversary
+    nat = cues.nationality_by_iso2.get(place_country or "")
+    if nat is not None and nat.iso3 == adversary_iso3:
+        return None
+    if lemma in _OWN_SIDE_LEMMAS:  # whose liberation it is needs the speech's own country
+        return ActorRef(voice.country, None, None, voice.iso3, "MIL", True) if voice.iso3 and voice.country else None
+    return ActorRef(adversary_name, None, None, adversary_iso3, "MIL", True)

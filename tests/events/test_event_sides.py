@@ -1,0 +1,80 @@
+"""Unnamed doers and things acted on: a wartime address's sides, time possessives, owners of things, -ing nouns.
+
+The address is a tune-half one from the shared Zelensky corpus, with the speaker its JSONL record names.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.events.conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def address6(pipeline):
+    """Address 6 of the corpus (the de-occupied settlements and the liberation of the Kharkiv region)."""
+    from sitrep.ingest.text import article_from_string
+
+    if not CORPUS.exists():
+        pytest.skip("../shared corpus not present")
+    row = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[6])
+    with_speaker = pipeline.analyze(article_from_string(row["text"], language_check=False, speaker=row["speaker"][0]))
+    without = pipeline.analyze(article_from_string(row["text"], language_check=False))
+    return with_speaker, without
+
+
+def _event(report, sentence_start: str, trigger: str):
+    """The one event of this trigger in the sentence that begins with these words."""
+    (event,) = [e for e in report.events if e.evidence.text.startswith(sentence_start) and e.trigger.text == trigger]
+    return event
+
+
+def test_in_an_address_the_unnamed_occupier_is_the_adversary_and_the_liberator_the_speakers_country(address6):
+    report, _ = address6
+    occupation = _event(report, "Of course, we remember every city", "occupation")
+    assert (occupation.actor.text, occupation.actor.country, occupation.actor.implicit) == ("Russia", "RUS", True)
+    freed = _event(report, "As of today, 1015 settlements have been de-occupied", "occupied")
+    assert (freed.actor.text, freed.actor.country) == ("Ukraine", "UKR")
+    liberation = _event(report, "The gradual liberation of the Kharkiv region", "liberation")
+    assert liberation.actor.country == "UKR" and liberation.actor_note is None
+
+
+def test_without_a_speaker_the_same_events_name_no_side(address6):
+    _, report = address6
+    occupation = _event(report, "Of course, we remember every city", "occupation")
+    assert occupation.actor is None and occupation.actor_note
+
+
+def test_mutual_fighting_takes_no_side(analyze_text):
+    report = analyze_text("Heavy fighting continues in Donbas. Russian troops shelled Kharkiv again. "
+                          "Russian missiles hit Odesa. We will win.", speaker="Volodymyr Zelensky")
+    (fighting,) = [e for e in report.events if e.trigger.text == "fighting"]
+    assert fighting.actor is None and fighting.actor_note
+
+
+def test_a_time_possessive_is_not_the_actor_the_nationality_is(analyze_text):
+    report = analyze_text("Today's Russian missile strikes at the Lviv region were the heaviest in weeks.")
+    (strikes,) = [e for e in report.events if e.trigger.text == "strikes"]
+    assert strikes.actor.text == "Russia" and strikes.actor.words.text == "Russian"
+
+
+def test_a_thing_is_not_a_recipient_but_its_owner_is(analyze_text):
+    report = analyze_text("Turkish artillery shelled a town in northern Syria on Sunday.")
+    (shelled,) = [e for e in report.events if e.trigger.text == "shelled"]
+    assert shelled.recipient is None and shelled.place.text == "Syria"
+    report = analyze_text("Israeli troops demolished Palestinian homes near Hebron.")
+    (demolished,) = [e for e in report.events if e.trigger.text == "demolished"]
+    assert demolished.recipient.country == "PSE" or demolished.recipient.text == "Palestine"
+    report = analyze_text("The suspect threw a can at the driver, striking her arm.")
+    (striking,) = [e for e in report.events if e.trigger.text == "striking"]
+    assert striking.recipient.words.text != "her arm"
+
+
+def test_an_ing_noun_with_its_own_complement_is_done_by_the_clause_subject(analyze_text):
+    report = analyze_text("The crown prince has spent this week on the West Coast meeting with business leaders.")
+    (meeting,) = [e for e in report.events if e.type == "CONSULT"]
+    assert meeting.actor.words.text.endswith("crown prince")
+    report = analyze_text("He died in the shooting at the church.")
+    shooting = [e for e in report.events if e.trigger.text == "shooting"]
+    assert all(e.actor is None for e in shooting)
