@@ -6,10 +6,11 @@ import sys
 
 
 def main() -> int:
-    """Run the corpus speed bench, the 1 -> 2 worker ingest speed-up, then the geo-stage speed bench."""
+    """Run the corpus speed bench, the 1 -> 2 worker ingest speed-up, then the geo-stage speed bench, then the web page's filter."""
     importlib.import_module("bench.speed").main()
     importlib.import_module("bench.ingest_speed").main([])
     importlib.import_module("bench.geo_eval").speed()
+    importlib.import_module("bench.web_bench").main([])  # the workbench's in-page filter at 10,000 events
     return 0
 
 
