@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from sitrep.checks.lexicon import check_lexicon
+from sitrep.checks.regions import flag_place_region_mismatch  # noqa: F401  (re-exported: its old home)
 from sitrep.checks.text import evidence, sentence_bounds
 from sitrep.geodesy import haversine_km as km
 from sitrep.records import Flag, Place, Report
@@ -31,37 +32,6 @@ _CONTAINER_PRECISIONS = ("admin1", "admin2", "region", "country")
 _LINK = re.compile(r"\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*\(\s*")
 
 
-def flag_place_region_mismatch(report: Report) -> list[Flag]:
-    """A place the text puts in one region ('X in the Donetsk People's Republic') that lies in another."""
-    flags, seen = [], set()
-    text = report.article.text
-    for p in report.places:
-        if not p.stated_in or p.precision not in _SETTLEMENT_PRECISIONS or p.geonameid is None:
-            continue
-        admin_clash = p.stated_in_admin1 and p.admin1 and p.stated_in_admin1 != p.admin1
-        country_clash = p.stated_in_country and p.country and p.stated_in_country != p.country
-        if not (admin_clash or country_clash) or (p.geonameid, p.stated_in) in seen:
-            continue
-        container = container_right_after(report, p)
-        if container is None or in_a_list(text, p, container) or _same_region_named(p):
-            continue
-        if _a_candidate_fits(p):
-            continue  # the resolver passed over a candidate inside the stated region: its error, not the text's
-        if container.lat is None or p.lat is None or km(p.lat, p.lon, container.lat, container.lon) > OUTSIDE_AREA_KM:
-            continue  # a homonym far from the stated region is a resolver error; a writer confuses neighbours
-        seen.add((p.geonameid, p.stated_in))
-        stated = f"{p.stated_in} ({p.stated_in_admin1 or p.stated_in_country})"
-        actual = f"{p.admin1_name or p.admin1 or p.country} ({p.admin1 or p.country})"
-        if country_clash:
-            actual = f"{p.admin1_name + ', ' if p.admin1_name else ''}{p.country}"
-        flags.append(Flag(
-            kind="place_region_mismatch", severity="warning",
-            message=f"The text puts {p.text} in {stated}, but {p.name or p.text} (GeoNames {p.geonameid}) "
-                    f"lies in {actual}.",
-            evidence=evidence(text, p.start, container.end), places=(p.text, p.stated_in)))
-    return flags
-
-
 def container_right_after(report: Report, p: Place) -> Place | None:
     """The area the text names as the container right after the place: 'X, Y', 'X in (the) Y', 'X of the Y'."""
     text = report.article.text
@@ -80,25 +50,6 @@ def in_a_list(text: str, p: Place, container: Place) -> bool:
     before = text[max(0, p.start - 3):p.start]
     after = text[container.end:container.end + 14]
     return bool(re.search(r"(,|\band)\s*$", before)) or bool(re.match(r"(,\s*[A-Z]|\s+and\s+[A-Z]|\s+regions\b)", after))
-
-
-def _same_region_named(p: Place) -> bool:
-    """True when the stated container and the real admin1 share a name stem ('Kyiv region' / 'Kyivska oblast')."""
-    stated = re.sub(r"[^a-z]", "", (p.stated_in or "").lower().split(" ")[0])
-    real = re.sub(r"[^a-z]", "", (p.admin1_name or "").lower())
-    return len(stated) >= 4 and real.startswith(stated[:4])
-
-
-def _a_candidate_fits(p: Place) -> bool:
-    """True when one of the place's other candidates lies in the stated admin1 (or country when none is stated)."""
-    for c in p.candidates:
-        if c.geonameid == p.geonameid:
-            continue
-        if p.stated_in_admin1 and c.admin1 == p.stated_in_admin1:
-            return True
-        if not p.stated_in_admin1 and p.stated_in_country and c.country == p.stated_in_country:
-            return True
-    return False
 
 
 def flag_place_outside_stated_area(report: Report) -> list[Flag]:

@@ -1,0 +1,53 @@
+"""Region statements in the forms writers use, on real-style sentences, through the whole pipeline.
+
+Facts checked by hand: Kupiansk lies in Kharkiv oblast (UA.07), Avdiivka and Siversk in Donetsk oblast (UA.05),
+Afrin in Aleppo governorate (SY.09), Qamishli in al-Hasakah (SY.01).
+"""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.checks.regions import flag_place_region_mismatch
+
+
+def _region_flags(analyze_text, text: str) -> list:
+    report = analyze_text(text)
+    if not report.places:
+        pytest.skip("the geo stage is not in this tree")
+    return flag_place_region_mismatch(report)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian shelling hit Kupiansk in the Zaporizhzhia region on Monday, the ministry said.",
+    "Russian shelling hit Kupiansk, Zaporizhzhia oblast, on Monday, the ministry said.",
+    "Russian shelling hit Kupiansk in Zaporizhzhia’s Polohy district on Monday, the ministry said.",
+    "Russian shelling hit Kupiansk in the Zaporozhye region on Monday, the ministry said.",
+    "Russian shelling hit Kupiansk in the Donetsk People’s Republic on Monday, the ministry said.",
+])
+def test_kupiansk_put_outside_kharkiv_oblast_is_flagged_in_every_form(analyze_text, text):
+    flags = _region_flags(analyze_text, text)
+    assert len(flags) == 1
+    f = flags[0]
+    assert f.evidence.text.startswith("Kupiansk") and text[f.evidence.start:f.evidence.end] == f.evidence.text
+    assert "Kharkiv" in f.message and "UA.07" in f.message and "GeoNames 703656" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "Russian shelling hit Kupiansk in the Kharkiv region on Monday, the ministry said.",
+    "Russian shelling hit Kupiansk, Kharkiv oblast, on Monday, the ministry said.",
+    "Russian shelling hit Kupiansk in the Kharkov region on Monday, the ministry said.",
+    "Ukrainian forces repelled attacks near Avdiivka and Siversk in the Donetsk region, the General Staff said.",
+    "Shelling was reported in Kharkiv, Zaporizhzhia, Kherson regions overnight.",
+])
+def test_the_right_region_or_a_list_of_regions_is_not_flagged(analyze_text, text):
+    assert _region_flags(analyze_text, text) == []
+
+
+def test_a_town_put_in_a_neighbouring_country_is_flagged(analyze_text):
+    flags = _region_flags(analyze_text, "Ukrainian forces repelled attacks near Avdiivka, Russia, the General Staff said.")
+    assert len(flags) == 1 and "Russia" in flags[0].message and "Donetsk" in flags[0].message
+
+
+def test_qamishli_a_standard_spelling_gets_no_spelling_flag(analyze_text):
+    report = analyze_text("Kurdish-led forces in Qamishli said Turkish drones struck a checkpoint near Afrin.")
+    assert not [f for f in report.flags if f.kind == "nonstandard_spelling"]
