@@ -16,6 +16,7 @@ const Workbench = {
     await EventMap.init((v) => this.pick(v));
     this.bind();
     this.update();
+    await this.drawn;
     if (data.truncated) $("#count-note").textContent = `(first ${data.count} stored events loaded)`;
     document.body.dataset.ready = "1";
   },
@@ -67,10 +68,20 @@ const Workbench = {
     this.syncInputs();
     Timeline.draw(base, this.state);
     this.renderRows(this.PAGE);
+    this.lastUpdateMs = performance.now() - t0;
+    // the map and flags panel redraw after the browser has painted the count (10,000 markers take ~100 ms)
+    clearTimeout(this.redraw);
+    this.drawn = new Promise((resolve) => {
+      this.redraw = setTimeout(() => { this.drawSlowViews(shown); resolve(); }, 0);
+    });
+    return shown.length;
+  },
+
+  drawSlowViews(shown) {
+    const t0 = performance.now();
     EventMap.draw(shown);
     this.renderFlags(shown);
-    this.lastUpdateMs = performance.now() - t0;
-    return shown.length;
+    this.lastMapMs = performance.now() - t0;
   },
 
   syncInputs() {
