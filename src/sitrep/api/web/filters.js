@@ -28,7 +28,6 @@ function prepareEvents(events) {
     v._hay = [v.actor, v.recipient, v.place, v.evidence, v.title, v.source, v.chain.join(" "), v.country, v.admin1, v.type]
       .filter(Boolean).join(" \u0001 ").toLowerCase();
     v._dated = v.day_kind === "event" || v.day_kind === "article";
-    v.flag = v.flags; // the "flag" select matches any of the event's flag kinds
   }
   return events;
 }
