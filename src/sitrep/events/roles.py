@@ -46,6 +46,8 @@ class RoleCues:
     hostile_nouns: frozenset[str] = frozenset()  # 'the occupiers': the side a speech's country fights
     aggression_nouns: frozenset[str] = frozenset()  # 'Russian aggression', 'Russia's war': who wages it is a side
     object_nouns: frozenset[str] = frozenset()  # 'shelled a city', 'his car': things acted on, not parties
+    capacity_nouns: frozenset[str] = frozenset()  # 'the ability to cooperate': a capacity, no occurrence
+    abstract_nouns: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': figures of speech
 
     @cached_property
     def nationality_by_iso2(self) -> dict[str, Nationality]:

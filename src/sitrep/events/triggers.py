@@ -8,6 +8,7 @@ from spacy.tokens import Token
 from sitrep.errors import MissingDataError
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.ontology import Ontology
+from sitrep.events.routine import in_spans, routine_spans
 from sitrep.tables import read_tsv
 
 _PREP_DEPS = frozenset({"prep", "agent", "dative", "prt"})
@@ -46,6 +47,8 @@ class TriggerWords:
 
     armed: frozenset[str] = frozenset()
     settlements: frozenset[str] = frozenset()
+    capacities: frozenset[str] = frozenset()  # 'the ability to cooperate': an infinitive under these is no occurrence
+    abstractions: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': no one acts
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +93,13 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]],
                   words: TriggerWords = TriggerWords()) -> list[TriggerMatch]:
     """Every token whose lemma and context match a lexicon row, first matching row per token."""
     found = []
+    routine = routine_spans(index.doc.text)
     for token in index.doc:
         if token.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") or index.entity_at(token) or index.place_at(token):
             continue
-        if _names_a_state_or_thing(token):
+        if routine and in_spans(token.idx, routine):
+            continue  # a caption, a picture credit or a teaser for another story
+        if _names_a_state_or_thing(token) or _not_an_occurrence(token, words):
             continue
         for rule in rules.get(lemma_of(token), ()):
             if _pos_fits(token, rule.pos) and all(_holds(c, token, index, words) for c in rule.conditions):
@@ -107,7 +113,58 @@ def _names_a_state_or_thing(token: Token) -> bool:
     """'temporarily occupied cities', 'air raid siren': a participle or noun modifying another noun is no event."""
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return True
-    return token.pos_ in ("NOUN", "PROPN") and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")
+    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")  # 'targeting information' too
+
+
+def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
+    """Words that name no occurrence: a command ('Strike the shepherd'), a capacity ('the ability to cooperate')."""
+    if token.pos_ == "VERB" and token.tag_ == "VB" and _is_imperative(token):
+        return True
+    head = token.head
+    if token.pos_ == "VERB" and _figurative_participant(token, words.abstractions):
+        return True  # "hatred will strike", "evil accuses you", "peace has been destroyed", "storms threaten us"
+    if token.dep_ in ("acl", "xcomp") and head.i != token.i and head.pos_ == "NOUN" and lemma_of(head) in words.capacities \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "their ability to cooperate", "the Alliance's eagerness to support"
+    # "an objectively difficult and demanding environment": a participle coordinated with an adjective
+    return token.tag_ == "VBG" and token.dep_ == "conj" and head.pos_ == "ADJ"
+
+
+def _figurative_participant(verb: Token, abstractions: frozenset[str]) -> bool:
+    """A doer or target that is an abstraction or a natural force makes a war verb a figure of speech."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and child.pos_ == "NOUN" \
+                and lemma_of(child) in abstractions:
+            return True
+        if child.dep_ == "agent" and any(lemma_of(g) in abstractions for g in child.children if g.dep_ == "pobj"):
+            return True
+        if child.dep_ == "ccomp" and lemma_of(verb) in _WARNING_VERBS and any(
+                lemma_of(w) in abstractions for g in child.children if g.dep_ in ("nsubj", "nsubjpass")
+                for w in (g, *(c for c in g.children if c.dep_ == "compound"))):
+            return True  # "officials warned that a storm system could drop snow": a hazard, not a threat
+    return False
+
+
+_WARNING_VERBS = frozenset({"warn", "caution", "threaten"})
+
+
+def _is_imperative(verb: Token) -> bool:
+    """A base-form verb that opens a sentence or a quotation with no subject, auxiliary or 'to': 'Go ahead - shoot me'."""
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        return verb.head.pos_ == "VERB" and verb.head.tag_ == "VB" and _is_imperative(verb.head)
+    if verb.dep_ in ("xcomp", "acl", "relcl", "amod", "pcomp", "prep") and verb.i > verb.sent.start \
+            and verb.nbor(-1).is_alpha:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark", "csubj") for c in verb.children):
+        return False
+    before = verb.i - 1
+    if before >= verb.sent.start and verb.doc[before].lower_ in _COMMAND_OPENERS:
+        before -= 1  # "please help", "go ahead - shoot me"
+    # a command opens its sentence or its quotation ("Strike the shepherd"); after other words it is no command
+    return before < verb.sent.start or verb.doc[before].is_punct
+
+
+_COMMAND_OPENERS = frozenset({"please", "just", "now", "so", "then", "and"})
 
 
 def _pos_fits(token: Token, pos: str) -> bool:
@@ -157,7 +214,7 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
         return any(lemma_of(o) in values for o in objects)
     if condition.kind == "pobj":
         return any(lemma_of(g) in values for c in token.children if c.dep_ in _PREP_DEPS
-                   for g in c.children if g.dep_ == "pobj")
+                   for g in _prep_objects(c, token))
     if condition.kind == "dep":
         return any(c.dep_ in values for c in token.children)
     if condition.kind == "comp":  # the verb of a clausal complement: "warned that the situation is critical"
@@ -175,6 +232,14 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
             return any(is_placelike(s, index, words.settlements) for s in _clause_subjects(token, passive=True))
         return any(is_named(s, index) for s in _clause_subjects(token))
     return _test_argument(values, token, index, words)
+
+
+def _prep_objects(prep: Token, verb: Token) -> list[Token]:
+    """A preposition's objects; a stranded one in a relative clause ('the freedom we fight for') has the clause's noun."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and verb.head.i != verb.i and all(g.tag_ in ("WDT", "WP") for g in objects):
+        return [verb.head]  # "the freedom (which) we are fighting for"
+    return objects
 
 
 def _clause_subjects(token: Token, passive: bool = False) -> list[Token]:

@@ -1,0 +1,36 @@
+"""Press routine that reports no event: photo captions, picture credits and related-story teasers in the text."""
+from __future__ import annotations
+
+import re
+
+# a caption that follows its marker, to the end of its sentence: "Image caption Boken, centre, is the suspect."
+_CAPTION_AFTER = re.compile(r"\b(?:Image caption|Photo caption|Caption:|Pictured:)\s[^\n]*?(?:[.!?](?=\s)|\n|$)")
+# a credit that closes the caption before it: "... in Bakhmut. (Image: X/Getty Images)", "(News-Leader file photo)"
+_CREDIT_AFTER = re.compile(r"\((?:Image|Photo|Picture|Pic|Credit)s?:[^)\n]{0,120}\)|\([^)\n]{0,80}\bfile (?:photo|picture|image)\)",
+                           re.I)
+# "..., file photo." and "Image copyright Suffolk County Times": the whole run is credit or caption
+_FILE_PHOTO = re.compile(r"[^.!?\n]*,\s*file (?:photo|picture|image)\.", re.I)
+_COPYRIGHT = re.compile(r"\bImage copyright\b[^\n]*?(?=\bImage caption\b|\n|$)")
+# related-story teasers: "More: Godmother Taylor Swift meets ... [archive]", "Read more: ...", "RELATED: ..."; a bare
+# "Read More" link label runs into the article's next sentence, so only the label itself is routine
+_TEASER = re.compile(r"(?:^|(?<=\s))(?:More|Read more|Read More|RELATED|Related|WATCH|Watch|See also|ALSO READ|Also read):\s"
+                     r"[^\n]*?(?:\[archive\]|[.!?](?=\s)|\n|$)|(?:^|(?<=\s))Read [Mm]ore\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
+
+
+def routine_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of captions, credits and teasers: triggers inside them report no event."""
+    spans = [m.span() for pattern in (_CAPTION_AFTER, _FILE_PHOTO, _COPYRIGHT, _TEASER) for m in pattern.finditer(text)]
+    for m in _CREDIT_AFTER.finditer(text):
+        # the caption is the run of words before its credit, back to the previous sentence end
+        window = max(0, m.start() - 400)
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, window, m.start())]
+        if ends and not text[ends[-1]:m.start()].strip():
+            ends.pop()  # "... the Great Depression. (Associated Press file photo)": the caption is the sentence before
+        spans.append((ends[-1] if ends else window, m.end()))
+    return sorted(spans)
+
+
+def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """True when a character offset falls inside one of the (sorted) spans."""
+    return any(start <= offset < end for start, end in spans)
