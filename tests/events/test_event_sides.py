@@ -78,3 +78,11 @@ def test_an_ing_noun_with_its_own_complement_is_done_by_the_clause_subject(analy
     report = analyze_text("He died in the shooting at the church.")
     shooting = [e for e in report.events if e.trigger.text == "shooting"]
     assert all(e.actor is None for e in shooting)
+
+
+def test_a_party_country_is_not_the_place(sentence_report):
+    report = sentence_report("which has accused Russia of poisoning")
+    accusations = [e for e in report.events if e.type == "ACCUSE"]
+    assert accusations and all(e.place is None or e.place.label() not in ("Great Britain", "Russia", "United Kingdom")
+                               for e in accusations)
+    assert any(e.recipient is not None and e.recipient.country == "RUS" for e in accusations)

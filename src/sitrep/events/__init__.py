@@ -17,7 +17,7 @@ from sitrep.events.discourse import Draft, resolve_discourse
 from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
 from sitrep.events.ontology import PLOVER_TYPES, Ontology
 from sitrep.events.folding import fold_matches
-from sitrep.events.places import ATTACHED, CLAUSE, event_places, place_ref
+from sitrep.events.places import ATTACHED, CLAUSE, SENTENCE, event_places, place_ref
 from sitrep.events.participants import event_roles
 from sitrep.events.salience import main_events
 from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, party_acted_on,
@@ -133,6 +133,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     if roles.places:
         found_places, place_conf = roles.places, ATTACHED
     recipients, found_places = _place_or_recipient(recipients, tuple(found_places), rule.type in cues.relational_types)
+    if place_conf <= SENTENCE:
+        found_places = _not_a_party(found_places, [a for a, _ in actors] + recipients, cues)
     if conditional_threat and place_conf < CLAUSE:
         found_places = ()  # a conditional threat happens where it is made, not where the condition points
     date, granularity = lexicon.dates.date_for(token, article.date)
@@ -173,6 +175,18 @@ def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, 
         return recipients, tuple(p for p in places if p not in both)
     kept = [r for r in recipients if not any(overlaps(r, p) for p in both)]
     return kept or [None], places
+
+
+def _not_a_party(places: tuple[Place, ...], parties: list[ActorRef | None], cues: RoleCues) -> tuple[Place, ...]:
+    """A country met only somewhere in the sentence that is the actor's or recipient's own is a party, not a location.
+
+    "Russian forces deported 500,000 Ukrainians, Russia's envoy said": Russia is who acted, not where.
+    """
+    sides = {p.country for p in parties if p is not None and p.country}
+    def is_party(place: Place) -> bool:
+        nat = cues.nationality_by_iso2.get(place.country or "")
+        return place.precision == "country" and nat is not None and nat.iso3 in sides
+    return tuple(p for p in places if not is_party(p))
 
 
 def _clause_depth(token: Token, cues: RoleCues) -> int:
