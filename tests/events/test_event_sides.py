@@ -86,3 +86,18 @@ def test_a_party_country_is_not_the_place(sentence_report):
     assert accusations and all(e.place is None or e.place.label() not in ("Great Britain", "Russia", "United Kingdom")
                                for e in accusations)
     assert any(e.recipient is not None and e.recipient.country == "RUS" for e in accusations)
+
+
+def test_lifeless_things_and_counts_are_not_doers_but_people_and_weapons_users_are(analyze_text):
+    report = analyze_text("The boy was struck by glass after a man allegedly attacked the car.")
+    struck = [e for e in report.events if e.trigger.text == "struck"]
+    assert struck and all(e.actor is None for e in struck)
+    (attacked,) = [e for e in report.events if e.trigger.text == "attacked"]
+    assert attacked.actor.words.text == "a man" or attacked.actor.text == "man"
+    report = analyze_text("By yesterday evening, the South Ossetians counted two dead and 18 wounded.")
+    assert all(e.actor is None or not e.actor.text.isdigit() for e in report.events)
+    report = analyze_text("Israeli tanks fired shells at Palestinian security forces in Gaza.")
+    (fired,) = [e for e in report.events if e.type == "ASSAULT"]
+    assert fired.actor.text == "Israel" and fired.recipient.words.text.endswith("security forces")
+    report = analyze_text("A mob stormed the embassy.")
+    assert [e.actor.text for e in report.events if e.type == "ASSAULT"] == ["mob"]

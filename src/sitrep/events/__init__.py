@@ -23,7 +23,7 @@ from sitrep.events.salience import main_events
 from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, party_acted_on,
                                  implicit_actor_in_phrase)
 from sitrep.events.voice import sided_actor, speech_voice
-from sitrep.events.doers import adversary, doer_ref
+from sitrep.events.doers import adversary, can_act, doer_ref
 from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
@@ -78,7 +78,8 @@ def _load_role_cues() -> RoleCues:
                     _armed_nouns(tables.roles), frozenset(w.upper() for w in words.get("relational_type", ())),
                     get("settlement_noun"), get("topic_verb"), get("ceded_verb"), get("weapon_noun"),
                     get("hostile_noun"), get("aggression_noun"), get("object_noun"),
-                    get("capacity_noun"), get("abstract_noun"))
+                    get("capacity_noun"), get("abstract_noun"),
+                    get("people_noun") | frozenset(w for w in tables.roles if " " not in w))
 
 
 def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
@@ -122,8 +123,10 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     token, rule = match.token, match.rule
     cues = lexicon.roles
     roles = event_roles(token, rule.type, rule.mode, _object_words(rule), absorbed_subject, cues, index)
+    material = rule.type in _MATERIAL_TYPES
     actors: list[tuple[ActorRef | None, str]] = [(ref, _how(t, index)) for t in roles.actors
-                                                  if (ref := doer_ref(t, cues, index)) is not None]
+                                                  if can_act(t, material, cues, index)
+                                                  and (ref := doer_ref(t, cues, index)) is not None]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
     recipients = [actor_ref(party, cues, index) for t in roles.recipients
@@ -245,6 +248,10 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
         if nat is not None:
             return ActorRef(nat.country, None, None, nat.iso3, None, True), "implicit"
     return None, "none"
+
+
+# armed acts need an agent: glass, hurricanes or a car seat strike no one
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[Draft]:

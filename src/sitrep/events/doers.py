@@ -31,6 +31,24 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     return ref
 
 
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men")
+
+
+def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bool:
+    """Whether a subject can be a doer: never a bare number ('18 wounded'); for armed acts, no lifeless thing.
+
+    Named entities, places, pronouns, nationalities, weapons (their users act), and common nouns for people
+    (`people_noun` rows, the roles table, agent nouns such as 'attacker' or 'terrorist') can act.
+    """
+    if token.like_num or token.pos_ == "NUM":
+        return False
+    if not material or token.pos_ != "NOUN" or index.entity_at(token) is not None or index.place_at(token) is not None:
+        return True
+    lemma, lower = token.lemma_.lower(), token.lower_
+    known = cues.people_nouns | cues.armed_nouns | cues.hostile_nouns | cues.weapon_nouns
+    return lemma in known or lower in known or lower in cues.nationalities or lower.endswith(_AGENT_SUFFIXES)
+
+
 def _weapon_user(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     """'Russian missiles', 'a missile fired by Russian forces': the country or unit that used the weapon."""
     for child in token.children:

@@ -48,6 +48,7 @@ class RoleCues:
     object_nouns: frozenset[str] = frozenset()  # 'shelled a city', 'his car': things acted on, not parties
     capacity_nouns: frozenset[str] = frozenset()  # 'the ability to cooperate': a capacity, no occurrence
     abstract_nouns: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': figures of speech
+    people_nouns: frozenset[str] = frozenset()  # 'a man', 'the mob', role words: common nouns that can do an armed act
 
     @cached_property
     def nationality_by_iso2(self) -> dict[str, Nationality]:
@@ -237,13 +238,13 @@ _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "s
 
 
 def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
-    """The party a role token stands for: itself, or for a thing its owner ('her arm', 'Palestinian homes', 'positions of X').
+    """The party a role token stands for: itself, or for a thing or weapon its owner ('her arm', 'Russian tanks', 'positions of X').
 
     A bare thing ('shelled a city', 'a temporary camp') is no party, so the event has no recipient.
     """
     lemma = token.lemma_.lower()
     if index.entity_at(token) is not None or index.place_at(token) is not None \
-            or (lemma not in cues.object_nouns and lemma not in cues.settlement_nouns):
+            or (lemma not in cues.object_nouns and lemma not in cues.settlement_nouns and lemma not in cues.weapon_nouns):
         return token  # a named party, a toponym (place or government: decided later), or no thing at all
     owner = next((c for c in token.children if c.dep_ == "poss" and not _is_time(c)), None)
     if owner is not None and owner.lower_ in ("our", "my") and not index.in_quote(owner) \
