@@ -123,3 +123,11 @@ def test_a_surname_two_people_share_is_given_to_neither(analyze_text):
     for name in ("Wess Henry", "Matt Henry"):
         person = _by_text(report, name)
         assert all(m.text == name for m in person.mentions), [m.text for m in person.mentions]
+
+
+def test_a_weekday_the_model_runs_into_a_name_is_not_part_of_it(analyze_text):
+    report = analyze_text("Chief of Army Staff General Qamar Javed Bajwa Thursday visited South Waziristan.")
+    people = [e for e in report.entities if e.type == "PERSON"]
+    assert [p.text for p in people] == ["Qamar Javed Bajwa"]
+    (mention,) = people[0].mentions
+    assert report.article.text[mention.start:mention.end] == "Qamar Javed Bajwa"

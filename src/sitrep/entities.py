@@ -129,10 +129,16 @@ def _strip_titles(ent: Span, tables: Tables) -> Span | None:
     start = ent.start
     while start < ent.end - 1 and (ent.doc[start].text in tables.ranks or ent.doc[start].lower_ in tables.roles):
         start += 1
-    span = ent.doc[start:ent.end]
+    end = ent.end
+    while end - 1 > start and ent.doc[end - 1].lower_ in _TIME_WORDS:
+        end -= 1  # "Qamar Javed Bajwa Thursday visited": the model runs the day into the name
+    span = ent.doc[start:end]
     if span.text.endswith("’s") or span.text.endswith("'s"):
-        span = ent.doc[start:ent.end - 1] if ent.end - 1 > start else span
+        span = ent.doc[start:end - 1] if end - 1 > start else span
     return span if span.text.strip() else None
+
+
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 
 
 def _read_person_context(doc: Doc, text: str, ent: Span, draft: _Draft, tables: Tables) -> None:
