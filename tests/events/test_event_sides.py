@@ -101,3 +101,23 @@ def test_lifeless_things_and_counts_are_not_doers_but_people_and_weapons_users_a
     assert fired.actor.text == "Israel" and fired.recipient.words.text.endswith("security forces")
     report = analyze_text("A mob stormed the embassy.")
     assert [e.actor.text for e in report.events if e.type == "ASSAULT"] == ["mob"]
+
+
+def test_we_after_a_meeting_is_the_speaker_with_the_counterpart(pipeline):
+    from sitrep.ingest.text import article_from_string
+
+    if not CORPUS.exists():
+        pytest.skip("../shared corpus not present")
+    row = json.loads(CORPUS.read_text(encoding="utf-8").splitlines()[0])
+    report = pipeline.analyze(article_from_string(row["text"], language_check=False, speaker=row["speaker"][0]))
+    (discussed,) = [e for e in report.events if e.evidence.text.startswith("We discussed the sixth package")]
+    assert discussed.actor.text == row["speaker"][0] and discussed.actor.words.text == "We"
+    assert "Macron" in discussed.recipient.text
+
+
+def test_words_that_name_no_one_are_neither_doer_nor_recipient(analyze_text):
+    report = analyze_text("Of course, we are doing everything to evacuate everyone else.")
+    (evacuate,) = report.events
+    assert evacuate.actor.words.text == "we"
+    report = analyze_text("On the occasion of Infantry Day, I met with our infantrymen.")
+    assert all(e.recipient is None or "occasion" not in e.recipient.text for e in report.events)

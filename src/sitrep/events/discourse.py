@@ -38,7 +38,7 @@ def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
     drafts = drop_anaphoric_mentions(drafts)
     drafts = merge_complementary_events(drafts)
     drafts = fold_casualties(drafts)
-    return note_missing_actors(inherit_actors(drafts))
+    return note_missing_actors(inherit_actors(meeting_we(drafts)))
 
 
 def _sentence_gap(a: Draft, b: Draft) -> int:
@@ -262,5 +262,31 @@ def retype_repeated_nouns(drafts: list[Draft], ontology: Ontology) -> list[Draft
                 d = replace(d, event=replace(ev, type=donor.event.type, mode=donor.event.mode,
                                              cameo=ontology.cameo_code(donor.event.type, donor.event.mode),
                                              quad_class=kind.quad_class, goldstein=kind.score))
+        out.append(d)
+    return out
+
+
+# types whose "we" after a meeting is the speaker and the counterpart: "I spoke with Scholz. We discussed sanctions."
+_MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_WE = frozenset({"we", "us", "our"})
+
+
+def meeting_we(drafts: list[Draft]) -> list[Draft]:
+    """'I had a conversation with Olaf Scholz. We discussed ...': "we" is the speaker with that counterpart.
+
+    A mutual event whose actor is a first-person plural without a recipient takes the speaker and the counterpart
+    of a CONSULT by "I" with a recipient in the same or the two previous sentences.
+    """
+    out: list[Draft] = []
+    for d in drafts:
+        ev = d.event
+        words = ev.actor.words.text.lower() if ev.actor is not None and ev.actor.words is not None else ""
+        if ev.type in _MUTUAL_TYPES and words in _WE and ev.recipient is None:
+            donor = next((p for p in reversed(out) if p.event.type == "CONSULT" and p.event.recipient is not None
+                          and p.event.actor is not None and p.event.actor.words is not None
+                          and p.event.actor.words.text.lower() == "i" and _sentence_gap(p, d) <= 2), None)
+            if donor is not None:
+                actor = replace(donor.event.actor, words=ev.actor.words, implicit=True)
+                d = replace(d, event=replace(ev, actor=actor, recipient=replace(donor.event.recipient, implicit=True)))
         out.append(d)
     return out

@@ -6,7 +6,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex
-from sitrep.events.roles import RoleCues, actor_ref, token_words, words_at
+from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words, words_at
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
 
@@ -40,7 +40,7 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
     Named entities, places, pronouns, nationalities, weapons (their users act), and common nouns for people
     (`people_noun` rows, the roles table, agent nouns such as 'attacker' or 'terrorist') can act.
     """
-    if token.like_num or token.pos_ == "NUM":
+    if token.like_num or token.pos_ == "NUM" or token.lower_ in NON_REFERRING:
         return False
     if not material or token.pos_ != "NOUN" or index.entity_at(token) is not None or index.place_at(token) is not None:
         return True

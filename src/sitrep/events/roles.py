@@ -176,7 +176,7 @@ def _inherited_subject(verb: Token) -> Token | None:
     """The understood subject of a verb without one: control ('force them to retreat'), conjunction, relative."""
     head = verb.head
     if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+        objects = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.lower_ not in NON_REFERRING]
         if objects and lemma_of(head) not in _INSTRUMENT_VERBS:
             return objects[0]  # object control: "forced them to retreat"
         return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None) \
@@ -188,6 +188,9 @@ def _inherited_subject(verb: Token) -> Token | None:
         deps = _SUBJECT_DEPS | {"nsubjpass"} if active else _SUBJECT_DEPS
         return next((c for c in head.children if c.dep_ in deps), None) or _inherited_subject(head)
     if verb.dep_ == "relcl":
+        if head.lower_ in NON_REFERRING and head.head.i != head.i:
+            # "we are doing everything to evacuate" (parsed as a relative clause): whoever does everything
+            return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
         return head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return head
@@ -237,12 +240,21 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
 _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "spend", "take", "have", "get"})
 
 
+# pronouns that name no one ("we are doing everything to evacuate", "What do we offer?")
+NON_REFERRING = frozenset({"everything", "anything", "nothing", "something", "what", "whatever"})
+# nouns of circumstance that a preposition attaches to a verb without naming a party
+_CIRCUMSTANCES = frozenset({"occasion", "eve", "anniversary", "behalf", "basis", "level", "part", "word", "words",
+                            "heart", "help", "condition", "term", "sideline", "sidelines", "margin", "margins"})
+
+
 def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
     """The party a role token stands for: itself, or for a thing or weapon its owner ('her arm', 'Russian tanks', 'positions of X').
 
     A bare thing ('shelled a city', 'a temporary camp') is no party, so the event has no recipient.
     """
     lemma = token.lemma_.lower()
+    if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES:
+        return None  # "What do we offer?", "on the occasion of Infantry Day", "at all levels", "with the words"
     if index.entity_at(token) is not None or index.place_at(token) is not None \
             or (lemma not in cues.object_nouns and lemma not in cues.settlement_nouns and lemma not in cues.weapon_nouns):
         return token  # a named party, a toponym (place or government: decided later), or no thing at all
