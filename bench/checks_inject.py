@@ -134,13 +134,14 @@ class Injector:
 
     def region_cases(self, report, rng: random.Random) -> list[Case]:
         """A settlement put in a neighbouring admin1 (or a neighbouring country), and the same form done right."""
+        from sitrep.geo.candidates import toponym_key
         from sitrep.geodesy import haversine_km as km
 
         text = report.article.text
         pool = [p for p in report.places if p.precision == "city" and p.admin1 and p.geonameid and not p.stated_in
                 and p.matched_by == "exact" and re.match(r"[\s.,;:)]", text[p.end:p.end + 1] or ".")
                 and not re.match(r"\s*(?:,|and\b|or\b)", text[p.end:p.end + 5])
-                and not re.search(r"(?:,|\band|\bor)\s*$", text[max(0, p.start - 5):p.start])]
+                and not re.search(r"(?:,|\band|\bor|-)\s*$", text[max(0, p.start - 5):p.start])]
         rng.shuffle(pool)
         out: list[Case] = []
         for p in pool:
@@ -152,6 +153,13 @@ class Injector:
             own = next((a for a in admins if a[0] == p.admin1), None)
             others = sorted((km(p.lat, p.lon, a[2], a[3]), a) for a in admins if a[0] != p.admin1)
             if own is None or not others:
+                continue
+            # a wrong area must make the statement false: no place of that name lies there ("Lowell, Michigan"
+            # is true of another Lowell), and a region named after the town itself is not wrong ("Kyiv, Kyiv oblast")
+            homes = {(e.admin1, e.country) for e in self.g.lookup(toponym_key(p.text)) if e.precision in ("city", "admin2")}
+            others = [o for o in others if o[1][0] not in {a for a, _ in homes}
+                      and not o[1][1].lower().startswith(p.text.lower()[:5])]
+            if not others:
                 continue
             wrong = rng.choice(others[:3])[1]
             forms = ["in_the_region", "comma_oblast", "possessive_district", "transliterated"]
@@ -172,12 +180,16 @@ class Injector:
 
     def _phrase(self, form: str, p, admin, own, rng: random.Random, right: bool = False) -> str | None:
         """The words stating `admin` as the container of place p, in one of the common forms."""
+        from sitrep.geo.candidates import toponym_key
+
         word = _CYRILLIC_ADMIN_WORD.get(p.country or "", "province")
         name = admin[1]
         if form == "in_the_region":
             return f" in the {name} region"
         if form == "comma_oblast":
-            return f", {name} {word}" if word == "oblast" or name == admin[1] and p.country != "US" else f", {name}"
+            if name.lower().rstrip("'’").endswith(word) or p.country == "US":
+                return f", {name.rstrip(chr(39) + '’')}"  # "Kyivska oblast" already says oblast; "Ohio" needs no word
+            return f", {name} {word}"
         if form == "possessive_district":
             return f" in {name}’s {p.text} district"
         if form == "transliterated":
@@ -191,9 +203,13 @@ class Injector:
         if form == "country":
             if right:
                 rec = self.g.country(p.country)
-                return f", {rec.name}" if rec else None
-            neighbour = self.g.country(rng.choice(sorted(self.g.neighbours[p.country])))
-            return f", {neighbour.name}" if neighbour else None
+                return f", {rec.name.split(',')[0]}" if rec else None  # GeoNames "Moldova, Republic of"
+            homes = {e.country for e in self.g.lookup(toponym_key(p.text))}
+            choices = sorted(self.g.neighbours[p.country] - homes)
+            if not choices:
+                return None
+            neighbour = self.g.country(rng.choice(choices))
+            return f", {neighbour.name.split(',')[0]}" if neighbour else None
         return None
 
     def _transliteration(self, name: str) -> str | None:

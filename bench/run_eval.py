@@ -10,7 +10,8 @@ from rich.console import Console
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 # each module has main() that prints its table and writes bench/results/<name>-*.json
-SUITES = ("bench.geo_eval", "bench.events_eval", "bench.events_audit", "bench.flags_eval", "bench.claims_eval")
+SUITES = ("bench.geo_eval", "bench.events_eval", "bench.events_audit", "bench.flags_eval", "bench.claims_eval",
+          "bench.checks_inject")
 
 
 def run_seed_evals(console: Console) -> None:

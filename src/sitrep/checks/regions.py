@@ -23,7 +23,7 @@ _SETTLEMENT = ("city", "admin2")
 _LINK = re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+(?:in|of|near)\s+)(?:the\s+)?(?:so-called\s+|self-proclaimed\s+)?")
 _REGION_WORD = re.compile(r"['’]?s?\s+(?:region|oblast|province|governorate|krai|raion|district|county|area)\b|"
                           r"['’]s\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|raion|county|municipality)\b", re.I)
-_POSSESSIVE = re.compile(r"['’]s\s+")
+_DISTRICT_AFTER_POSSESSIVE = re.compile(r"\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|raion|county|municipality)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,8 @@ def stated_area_after(report: Report, p: Place) -> StatedArea | None:
     if q is None or q.geonameid == p.geonameid and q.precision == p.precision:
         return None
     word = _REGION_WORD.match(text, q.end)
+    if word is None and q.text[-2:] in ("’s", "'s"):  # the geo stage kept the possessive: "Kharkiv’s"
+        word = _DISTRICT_AFTER_POSSESSIVE.match(text, q.end)
     end = word.end() if word else q.end
     if q.precision == "country":
         return StatedArea(q, q.start, end, None, q.country)
@@ -111,7 +113,9 @@ def _plausible_confusion(p: Place, area: StatedArea) -> bool:
     sure = p.matched_by != "fuzzy" and (len(p.candidates) <= 1 or p.score >= CONFIDENT_SCORE or one_country)
     q = area.place
     near = q.lat is not None and km(p.lat, p.lon, q.lat, q.lon) <= MAX_NEIGHBOUR_KM  # type: ignore[arg-type]
-    return sure and (near or area.admin1 is None)
+    # every town of that name lies in one admin1: no homonym can explain a far statement ("Honolulu, California")
+    one_admin1 = all(c.admin1 == p.admin1 for c in p.candidates)
+    return sure and (near or area.admin1 is None or one_admin1)
 
 
 def _explain(text: str, p: Place, area: StatedArea) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sitrep.attribution.scope import chain_for_offsets
+from sitrep.attribution.scope import chain_for_offsets, governing_attribution
 from sitrep.checks.text import evidence, sentence_bounds
 from sitrep.claims import claims_from_report
 from sitrep.claims.drift import align_rewrite, drift_between
@@ -81,9 +81,12 @@ def flag_rewrite_changes(original: Report, rewrite: Report) -> list[Flag]:
 
 def _source_dropped(original: Report, rewrite: Report, o: tuple[int, int], r: tuple[int, int]) -> list[Flag]:
     """The original's sentence has a governing source; the rewrite's has none."""
-    chain = chain_for_offsets(o[0], o[1], original.attributions)
-    if not chain or chain_for_offsets(r[0], r[1], rewrite.attributions):
+    found = governing_attribution(o[0], o[1], original.attributions)
+    if found is None or not found.chain or chain_for_offsets(r[0], r[1], rewrite.attributions):
         return []
+    if found.chain[0] in rewrite.article.text[r[0]:r[1]]:
+        return []  # the source is still named there: the parser missed it in the copy, the writer dropped nothing
+    chain = found.chain
     return [Flag(kind="rewrite_source_dropped", severity="warning",
                  message=f"The original attributes this to {chain[0]} (“{_short(original.article.text, o)}”); "
                          "the rewrite states it with no source.",
