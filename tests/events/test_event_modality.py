@@ -85,3 +85,14 @@ def test_a_none_quantifier_negates_the_event(analyze_text):
     assert modalities("Nobody was arrested after the rally in Minsk.", "COERCE") == {"negated"}
     assert modalities("No civilians were killed overnight in Kharkiv, the governor said.", "ASSAULT") == {"negated"}
     assert modalities("Russian shelling killed no fewer than 40 people in Kharkiv.", "ASSAULT") == {"asserted"}
+
+
+def test_a_commitment_to_cooperate_is_agree_and_an_announced_coercion_a_threat(analyze_text):
+    report = analyze_text("Russia said it will release 50 Ukrainian prisoners next week.")
+    assert "AGREE" in [e.type for e in report.events] and "CONCEDE" not in [e.type for e in report.events]
+    report = analyze_text("The governor announced that he will extend the night-time curfew in the city.")
+    assert "THREATEN" in [e.type for e in report.events]
+    report = analyze_text("They will bring it back because they will retreat.")
+    assert "AGREE" not in [e.type for e in report.events]
+    report = analyze_text("Russia released 50 Ukrainian prisoners on Friday.")
+    assert [e.type for e in report.events] == ["CONCEDE"]

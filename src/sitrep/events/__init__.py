@@ -149,6 +149,11 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     modality, embedded = _modality(token, trigger, trigger_types, attributions, lexicon)
     if conditional_threat and modality == "hypothetical":
         modality = "asserted"  # "would shoot down ... if ...": the threat itself is made, only its execution is conditional
+    if rule.type in _PROMISABLE and _is_commitment(token, modality):
+        rule = replace(rule, type="AGREE", mode=None)  # "Turkey will allow refugees to return": a commitment
+    elif rule.type in _COERCIVE and _is_commitment(token, modality) \
+            and (rule.type in _STATED_COERCIVE or _announced(token)):
+        rule = replace(rule, type="THREATEN", mode=None)  # "Gbagbo announced he will extend the curfew": a threat
     kind = lexicon.ontology.types[rule.type]
     depth = _clause_depth(token, cues)
     drafts = []
@@ -248,6 +253,39 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
         if nat is not None:
             return ActorRef(nat.country, None, None, nat.iso3, None, True), "implicit"
     return None, "none"
+
+
+# cooperative acts that an actor can commit to: a stated commitment to one is AGREE (PLOVER: "promise, or otherwise
+# indicate willingness or commitment to cooperate"; CAMEO 03 "express intent to cooperate")
+_PROMISABLE = frozenset({"CONCEDE", "AID", "SUPPORT", "COOPERATE", "RETREAT"})
+_PREDICTION_MARKS = frozenset({"because", "since", "as", "when", "while", "until", "before", "after", "once", "so"})
+_SPEECH_HEADS = frozenset({"say", "announce", "tell", "state", "declare", "add", "promise", "pledge", "vow", "confirm"})
+
+
+def _is_commitment(token: Token, modality: str) -> bool:
+    """'will allow', 'said it would return': a future act the actor commits to, with no condition attached."""
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+           for c in token.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _PREDICTION_MARKS for c in token.children):
+        return False  # "because they will retreat": a prediction inside a reason or a time clause
+    if modality == "future":
+        return True
+    reported = token.dep_ == "ccomp" and lemma_of(token.head) in _SPEECH_HEADS
+    return modality == "hypothetical" and reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d")
+                                                           for c in token.children)
+
+
+# coercive acts an actor announces it will take are threats (PLOVER THREATEN: "threaten coercive or forceful action";
+# CAMEO 13); a future attack is one only when its actor announces it, not when a reporter predicts it
+_COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"})
+_STATED_COERCIVE = frozenset({"COERCE", "SANCTION"})
+_INTENT_HEADS = _SPEECH_HEADS | frozenset({"plan", "prepare", "intend", "threaten", "warn", "vow", "decide", "aim"})
+
+
+def _announced(token: Token) -> bool:
+    """'said it would tighten', 'plans to impose': the act hangs under a verb of saying or intending."""
+    return token.dep_ in ("ccomp", "xcomp") and token.head.i != token.i and lemma_of(token.head) in _INTENT_HEADS
 
 
 # armed acts need an agent: glass, hurricanes or a car seat strike no one
