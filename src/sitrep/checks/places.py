@@ -88,14 +88,26 @@ def flag_place_outside_stated_area(report: Report) -> list[Flag]:
 
 
 def _dominant_cluster(located: list[Place]) -> tuple[Place, list[Place]]:
-    """The place with most mentions within OUTSIDE_AREA_KM of it, and those mentions."""
-    best: tuple[int, Place, list[Place]] | None = None
+    """The place with most mentions within OUTSIDE_AREA_KM of it, and those mentions.
+
+    Mentions of one place share a point, so the search runs over distinct points weighted by their mentions
+    (a long article names a few hundred places thousands of times), and over the most-named points as centres.
+    """
+    by_point: dict[tuple[float, float], list[Place]] = {}
     for p in located:
-        near = [q for q in located if km(p.lat, p.lon, q.lat, q.lon) <= OUTSIDE_AREA_KM]  # type: ignore[arg-type]
+        by_point.setdefault((p.lat, p.lon), []).append(p)  # type: ignore[arg-type]
+    points = list(by_point.items())
+    centres = sorted(points, key=lambda item: -len(item[1]))[:_MAX_CENTRES]
+    best: tuple[int, Place, list[Place]] | None = None
+    for (lat, lon), mentions in centres:
+        near = [q for (qlat, qlon), group in points if km(lat, lon, qlat, qlon) <= OUTSIDE_AREA_KM for q in group]
         if best is None or len(near) > best[0]:
-            best = (len(near), p, near)
+            best = (len(near), mentions[0], near)
     assert best is not None
     return best[1], best[2]
+
+
+_MAX_CENTRES = 300  # candidate centres: the most-mentioned points; the rest are still counted as members
 
 
 def flag_confusable_places(report: Report) -> list[Flag]:
