@@ -141,17 +141,20 @@ def query(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per row."),
 ) -> None:
     """Find stored events by type, actor, place, distance, date or outlet, or run read-only SQL."""
-    from sitrep.store.queries import EventFilter, find_events, parse_near, run_readonly_sql
+    from sitrep.store.queries import EventFilter, find_events, parse_near, query_timeout_s, run_readonly_sql, with_timeout
     from sitrep.store.schema import connect_read_only
 
     con = connect_read_only(db)
-    if sql:
-        columns, rows = run_readonly_sql(con, sql, limit=None if as_json else limit)
-    else:
-        filt = EventFilter(type=type_, actor=actor, place=place, near=parse_near(near) if near else None,
-                           since=since, until=until, source=source)
-        columns, rows = find_events(con, filt, limit=limit)
-    con.close()
+    try:
+        if sql:
+            columns, rows = with_timeout(con, query_timeout_s(),
+                                         lambda: run_readonly_sql(con, sql, limit=None if as_json else limit))
+        else:
+            filt = EventFilter(type=type_, actor=actor, place=place, near=parse_near(near) if near else None,
+                               since=since, until=until, source=source)
+            columns, rows = with_timeout(con, query_timeout_s(), lambda: find_events(con, filt, limit=limit))
+    finally:
+        con.close()
     if as_json:
         for row in rows:
             sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")

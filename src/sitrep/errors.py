@@ -28,3 +28,9 @@ class StoreBusyError(SitrepError):
     """Another process holds the store's write lock; trying again later will work (exit code 4)."""
 
     exit_code = 4
+
+
+class QueryTimeoutError(SitrepError):
+    """A store query ran past its time limit and was stopped; narrow the filter or raise the limit (exit code 5)."""
+
+    exit_code = 5

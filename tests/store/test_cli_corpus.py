@@ -55,3 +55,15 @@ def test_ingest_a_feed_then_cluster(tmp_path):
     assert "stored 2" in result.output and "Cyrillic" in result.output
     result = runner.invoke(app, ["cluster", "--db", str(path)])
     assert result.exit_code == 0 and "2 near-duplicate groups" in result.output
+
+
+def test_a_query_past_its_time_limit_is_stopped_with_a_clear_error(db, monkeypatch):
+    from sitrep.errors import QueryTimeoutError
+
+    monkeypatch.setenv("SITREP_QUERY_TIMEOUT_S", "0.3")
+    slow = "SELECT count(*) FROM range(100000000000) a"  # a read-only SELECT that would run for minutes
+    result = runner.invoke(app, ["query", "--db", str(db), "--sql", slow])
+    assert isinstance(result.exception, QueryTimeoutError) and result.exception.exit_code == 5
+    assert "SITREP_QUERY_TIMEOUT_S" in str(result.exception)
+    ok = runner.invoke(app, ["query", "--db", str(db), "--type", "MOBILIZE", "--json"])
+    assert ok.exit_code == 0 and ok.stdout.strip()  # a fast query under the same limit still answers

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from sitrep.api.guard import DEFAULT_MAX_BODY, LOOPBACK_HOSTS, Guard, is_loopback
 
-from sitrep.errors import BadInputError, MissingDataError, SitrepError, StoreBusyError
+from sitrep.errors import BadInputError, MissingDataError, QueryTimeoutError, SitrepError, StoreBusyError
 from sitrep.ingest.decode import MAX_BYTES
 
 _STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json"}
@@ -116,7 +116,7 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
                until: Optional[str] = None, source: Optional[str] = None,
                limit: int = Query(200, ge=1, le=5000)) -> dict[str, Any]:
         """Stored events matching the filters (needs a store: `sitrep serve --db FILE`)."""
-        from sitrep.store.queries import EventFilter, find_events, parse_near
+        from sitrep.store.queries import EventFilter, find_events, parse_near, query_timeout_s, with_timeout
         from sitrep.store.schema import connect_read_only
 
         if app.state.db_path is None:
@@ -129,7 +129,9 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
             return cached
         con = connect_read_only(app.state.db_path)
         try:
-            columns, rows = find_events(con, filt, limit=limit)
+            columns, rows = with_timeout(con, query_timeout_s(), lambda: find_events(con, filt, limit=limit))
+        except QueryTimeoutError as exc:
+            raise HTTPException(504, str(exc)) from None
         finally:
             con.close()
         names = [c.split(".")[-1] for c in columns]

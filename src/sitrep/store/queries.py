@@ -1,12 +1,18 @@
 """Read the store: filtered event queries and user SQL that cannot write."""
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 import duckdb
 
-from sitrep.errors import BadInputError
+from sitrep.errors import BadInputError, QueryTimeoutError
+
+T = TypeVar("T")
+# seconds a store query may run before it is interrupted (SITREP_QUERY_TIMEOUT_S overrides)
+DEFAULT_QUERY_TIMEOUT_S = 15.0
 
 # The only statement type a user query may run (not even EXPLAIN: EXPLAIN ANALYZE executes its statement)
 _READ_ONLY = {"SELECT"}
@@ -110,3 +116,34 @@ def run_readonly_sql(con: duckdb.DuckDBPyConnection, sql: str, limit: int | None
         raise BadInputError(f"SQL failed: {exc}") from exc
     rows = cur.fetchall() if limit is None else cur.fetchmany(limit)
     return [d[0] for d in cur.description], rows
+
+
+def query_timeout_s() -> float:
+    """The query time limit: SITREP_QUERY_TIMEOUT_S when set to a positive number, else the default."""
+    try:
+        value = float(os.environ.get("SITREP_QUERY_TIMEOUT_S", DEFAULT_QUERY_TIMEOUT_S))
+    except ValueError:
+        return DEFAULT_QUERY_TIMEOUT_S
+    return value if value > 0 else DEFAULT_QUERY_TIMEOUT_S
+
+
+def with_timeout(con: duckdb.DuckDBPyConnection, seconds: float, run: Callable[[], T]) -> T:
+    """Run a query function on `con`, interrupting the connection when it takes longer than `seconds`."""
+    fired = threading.Event()
+
+    def stop() -> None:
+        fired.set()
+        con.interrupt()
+
+    timer = threading.Timer(seconds, stop)
+    timer.daemon = True
+    timer.start()
+    try:
+        return run()
+    except (duckdb.InterruptException, BadInputError, duckdb.Error) as exc:
+        if fired.is_set():
+            raise QueryTimeoutError(f"the query ran over {seconds:g} s and was stopped; narrow the filter "
+                                    "or set SITREP_QUERY_TIMEOUT_S") from exc
+        raise
+    finally:
+        timer.cancel()
