@@ -58,3 +58,20 @@ def test_abstractions_and_natural_forces_do_not_attack_or_threaten(analyze_text)
         assert not analyze_text(text).events, text
     report = analyze_text("Putin warned that Russian forces could strike Kyiv.")
     assert sorted(e.type for e in report.events) == ["ASSAULT", "THREATEN"]
+
+
+def test_the_small_models_lost_final_e_is_restored_so_light_verbs_work(analyze_text):
+    # en_core_web_sm lemmatises "staged" as "stag"; the light verb "stage" must still lend its subject
+    (demo,) = [e for e in analyze_text("Students staged demonstrations in Kyiv on Sunday.").events]
+    assert demo.type == "PROTEST" and demo.actor.text == "Students"
+    report = analyze_text("Protesters staged demonstrations in Kyiv on Sunday.")
+    assert [(e.type, e.actor.text) for e in report.events] == [("PROTEST", "Protesters")]
+
+
+def test_stone_throwing_hacking_and_sexual_violence_are_coded(analyze_text):
+    assert [(e.type, e.mode) for e in analyze_text("Palestinian youths threw stones at Israeli troops.").events] \
+        == [("PROTEST", "riot")]
+    assert [e.type for e in analyze_text("North Korea tried to hack into the computers of army officers.").events] \
+        == ["COERCE"]
+    assert [(e.type, e.mode) for e in analyze_text("He sexually assaulted a prisoner.").events] == [("ASSAULT", "sexual")]
+    assert not analyze_text("He hacked his way through the forest.").events

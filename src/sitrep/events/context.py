@@ -96,7 +96,18 @@ def lemma_of(token: Token) -> str:
         lemma = lemma[:-1]
     elif token.pos_ == "VERB" and lemma == token.lower_:
         lemma = irregular_lemma(lemma)
+    elif token.pos_ == "VERB" and token.lower_ in (lemma + "ed", lemma + "es", lemma + "ing"):
+        lemma = _restored_e(lemma)  # "hopped" (a doubled consonant) never lost an e
     return lemma
+
+
+@lru_cache(maxsize=4096)
+def _restored_e(lemma: str) -> str:
+    """'staged' -> 'stag' from the small model: give back the final e when the word with it is far more common."""
+    from wordfreq import zipf_frequency
+
+    with_e = lemma + "e"
+    return with_e if zipf_frequency(with_e, "en") > zipf_frequency(lemma, "en") + 1.0 else lemma
 
 
 def irregular_lemma(form: str) -> str:

@@ -47,6 +47,13 @@ def fold_matches(matches: list[TriggerMatch]) -> Folded:
             if head is not None and head.rule.type == m.rule.type and head.token.i != tok.i:
                 dropped.add(tok.i)
                 continue
+        if head is None and tok.dep_ in _SUBJECT_DEPS:
+            # "Protesters staged demonstrations": the subject is the participants of the object's event
+            sibling = next((by_token[c.i] for c in tok.head.children if c.dep_ in _OBJECT_DEPS and c.i in by_token
+                            and by_token[c.i].rule.type == m.rule.type), None)
+            if sibling is not None:
+                dropped.add(tok.i)
+                continue
         if head is None or head.token.i == tok.i or head.rule.type != m.rule.type:
             continue
         if tok.dep_ in _SUBJECT_DEPS:  # "strikes hit": keep the verb, which carries the objects
