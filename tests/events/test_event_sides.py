@@ -121,3 +121,10 @@ def test_words_that_name_no_one_are_neither_doer_nor_recipient(analyze_text):
     assert evacuate.actor.words.text == "we"
     report = analyze_text("On the occasion of Infantry Day, I met with our infantrymen.")
     assert all(e.recipient is None or "occasion" not in e.recipient.text for e in report.events)
+
+
+def test_a_second_move_towards_its_own_place_is_a_second_event(analyze_text):
+    report = analyze_text("Rebels entered Aleppo and advanced towards Hama.")
+    assert sorted(e.place.text for e in report.events) == ["Aleppo", "Hama"]
+    report = analyze_text("Russian troops shelled and destroyed schools in Kharkiv.")
+    assert len(report.events) == 1

@@ -85,7 +85,11 @@ def _shares_roles(first: Token, second: Token) -> bool:
 
     if first.pos_ != "VERB" or second.pos_ != "VERB":
         return False  # "shelling and assault of Azovstal": two nouns name two kinds of attack
-    return not (own(second, _SUBJECT_DEPS) or (own(first, _OBJECT_DEPS) and own(second, _OBJECT_DEPS)))
+    # "entered Aleppo and advanced towards Hama": a second verb aimed at its own named place is a second move
+    aimed = any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+                for c in second.children)
+    return not (own(second, _SUBJECT_DEPS) or (own(first, _OBJECT_DEPS) and own(second, _OBJECT_DEPS))
+                or (own(first, _OBJECT_DEPS) and aimed))
 
 
 def _conditional(token: Token) -> bool:
