@@ -75,3 +75,16 @@ def test_stone_throwing_hacking_and_sexual_violence_are_coded(analyze_text):
         == ["COERCE"]
     assert [(e.type, e.mode) for e in analyze_text("He sexually assaulted a prisoner.").events] == [("ASSAULT", "sexual")]
     assert not analyze_text("He hacked his way through the forest.").events
+
+
+def test_expelling_occupiers_is_taking_ground_and_expelling_diplomats_hits_their_state(analyze_text):
+    assert [(e.type, e.mode, e.place.text) for e in analyze_text("The Nazis were expelled from Luhansk.").events] \
+        == [("ASSAULT", "occupy", "Luhansk")]
+    (expelled,) = analyze_text("The US expelled 60 Russian diplomats.").events
+    assert (expelled.type, expelled.recipient.text) == ("SANCTION", "Russia")
+
+
+def test_attempts_and_dangers_are_not_requests_or_threats(analyze_text):
+    assert not analyze_text("Political leaders sought to create a security architecture.").events
+    assert not analyze_text("They saved those who were threatened with death.").events
+    assert [e.type for e in analyze_text("Russia threatened Ukraine with retaliation.").events] == ["THREATEN"]

@@ -89,7 +89,8 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         # "discussed sanctions with Macron": the object is the topic; only "with" names who took part
         return Roles(_with_conjuncts(actor), _with_conjuncts(_prep_object(trigger, frozenset({"with", "between"}))), None)
     if theme is not None and theme.lemma_.lower() in object_words:
-        recipient, theme = _dative(trigger) or _beneficiary_of(theme, cues), None
+        # "expelled 60 Russian diplomats": whose diplomats they are is who the sanction hits
+        recipient, theme = _dative(trigger) or _beneficiary_of(theme, cues) or _nationality_modifier(theme, cues), None
     if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index):
         recipient = _dative(trigger) or _actor_inside(theme, index, cues) or _prep_object(trigger, cues.recipient_preps)
     elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)
