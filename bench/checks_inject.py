@@ -387,7 +387,7 @@ def summarise(result: dict) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Run the injection benchmark, print the table and write bench/results/checks-inject-<date>.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--per-corpus", type=int, default=70, help="articles drawn from each corpus (hash order)")
+    parser.add_argument("--per-corpus", type=int, default=100, help="articles drawn from each corpus (hash order)")
     args = parser.parse_args(argv if argv is not None else [])
     from bench.flags_eval import GEO, ZELENSKY
 
