@@ -77,16 +77,16 @@ def adversary(doc: Doc, own_iso3: str | None, cues: RoleCues) -> tuple[str, str]
     votes: Counter[str] = Counter()
     names: dict[str, str] = {}
     armed = cues.armed_nouns | cues.weapon_nouns | cues.hostile_nouns | cues.aggression_nouns
-    for tok in doc:
-        if tok.lemma_.lower() not in armed and tok.lower_ not in armed:
+    # each nationality word that modifies an armed, hostile or aggression noun after it is one vote
+    for mod in doc:
+        if mod.dep_ not in ("amod", "compound", "nmod", "poss") or mod.head.i <= mod.i or not mod.text[:1].isupper():
             continue
-        for mod in tok.lefts:
-            if mod.dep_ not in ("amod", "compound", "nmod", "poss"):
-                continue
-            nat = cues.nationalities.get(mod.lower_)
-            if nat is not None and mod.text[:1].isupper() and nat.iso3 != own_iso3:
-                votes[nat.iso3] += 1
-                names[nat.iso3] = nat.country
+        nat = cues.nationalities.get(mod.lower_)
+        tok = mod.head
+        if nat is None or nat.iso3 == own_iso3 or (tok.lemma_.lower() not in armed and tok.lower_ not in armed):
+            continue
+        votes[nat.iso3] += 1
+        names[nat.iso3] = nat.country
     ranked = votes.most_common(2) + [("", 0), ("", 0)]
     (best, n), (_, second) = ranked[0], ranked[1]
     return (best, names[best]) if n >= 2 and n >= 2 * second else None

@@ -45,7 +45,16 @@ def speech_voice(doc: Doc, speaker: str | None, index: DocIndex, cues: RoleCues)
     nationalities, by_iso2 = cues.nationalities, cues.nationality_by_iso2
     votes: Counter[str] = Counter()
     names: dict[str, str] = {}
-    for tok in doc:
+    # only words that "our" modifies, and a capitalised demonym opening a sentence, can claim a country
+    candidates: set[int] = set()
+    for t in doc:
+        lower = t.lower_
+        if lower == "our" and t.dep_ == "poss":
+            candidates.add(t.head.i)
+        elif lower in nationalities and t.is_sent_start:
+            candidates.add(t.i)
+    for i in sorted(candidates):
+        tok = doc[i]
         nat = _owned_nationality(tok, index, nationalities, by_iso2)
         if nat is not None:  # "our Ukrainian cities" says whose side the speaker is on more than any place
             votes[nat.iso3] += _OWNED_WEIGHT
