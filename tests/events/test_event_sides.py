@@ -128,3 +128,11 @@ def test_a_second_move_towards_its_own_place_is_a_second_event(analyze_text):
     assert sorted(e.place.text for e in report.events) == ["Aleppo", "Hama"]
     report = analyze_text("Russian troops shelled and destroyed schools in Kharkiv.")
     assert len(report.events) == 1
+
+
+def test_a_dangling_relative_word_and_a_time_are_neither_doer_nor_recipient(analyze_text):
+    report = analyze_text("Which is behind the door, but at the same time fighting, defending European values.")
+    assert all(e.actor is None and e.recipient is None for e in report.events)
+    (attacked,) = [e for e in analyze_text("The man who attacked the police was arrested.").events
+                   if e.trigger.text == "attacked"]
+    assert attacked.actor.text == "man"

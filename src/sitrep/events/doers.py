@@ -42,6 +42,8 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
     """
     if token.like_num or token.pos_ == "NUM" or token.lower_ in NON_REFERRING:
         return False
+    if token.tag_ in ("WDT", "WP") and token.head.dep_ != "relcl":
+        return False  # "Which is behind the door, but ... fighting": a relative word with nothing to point back to
     if not material or token.pos_ != "NOUN" or index.entity_at(token) is not None or index.place_at(token) is not None:
         return True
     lemma, lower = token.lemma_.lower(), token.lower_

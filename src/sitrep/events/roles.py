@@ -245,7 +245,8 @@ _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "s
 NON_REFERRING = frozenset({"everything", "anything", "nothing", "something", "what", "whatever"})
 # nouns of circumstance that a preposition attaches to a verb without naming a party
 _CIRCUMSTANCES = frozenset({"occasion", "eve", "anniversary", "behalf", "basis", "level", "part", "word", "words",
-                            "heart", "help", "condition", "term", "sideline", "sidelines", "margin", "margins"})
+                            "heart", "help", "condition", "term", "sideline", "sidelines", "margin", "margins",
+                            "time", "moment", "way", "end"})
 
 
 def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
