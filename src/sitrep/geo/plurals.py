@@ -20,9 +20,19 @@ def spread_plural_suffixes(text: str, toponyms: list[Toponym], gazetteer: Gazett
         chain = _listed_before(text, toponyms, j)
         if not chain or not (last.suffix.endswith("s") or _THE_BEFORE.search(text[:toponyms[chain[-1]].start])):
             continue
+        level = _area_level(last)
         for i in chain:
-            out[i] = _with_suffix(toponyms[i], last.suffix, gazetteer)
+            spread = _with_suffix(toponyms[i], last.suffix, gazetteer)
+            if not any(e.precision in level for e in spread.candidates if spread.suffix):
+                break  # "Mariupol, Izyum, Kharkiv, Kherson regions": no Izyum oblast, so the list of regions ends
+            out[i] = spread
     return out
+
+
+def _area_level(toponym: Toponym) -> frozenset[str]:
+    """The kind of area a suffixed name reaches: first-level regions when it reaches one, else any area."""
+    kinds = {e.precision for e in toponym.candidates if e.precision != "city"}
+    return frozenset(kinds - {"admin2"}) if kinds - {"admin2"} else frozenset(kinds)
 
 
 def _listed_before(text: str, toponyms: list[Toponym], j: int) -> list[int]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from sitrep.geodesy import haversine_km
 from sitrep.geo.candidates import Toponym, find_candidates, toponym_key
 from sitrep.geo.evidence import FocusAreas, focus_areas, is_common_word, is_rare_word, names_an_area
 from sitrep.geo.gazetteer import Entry, Gazetteer
@@ -20,7 +21,8 @@ CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "upon", "on", "’
 MAX_WINDOW = 6  # tokens in the longest name we try ("Bosnia and Herzegovina", "Donetsk People's Republic")
 STRONG_POPULATION = 20_000  # a capitalised word the model calls something else must be at least a town this big
 VERY_STRONG_POPULATION = 100_000  # inside a longer capitalised name or a non-place entity: a city
-WEAK_POPULATION = 1_000  # a capitalised word the model ignored must be at least a village this big
+WEAK_POPULATION = 1_000
+NEIGHBOUR_KM = 60  # rare names of towns this close vouch for each other  # a capitalised word the model ignored must be at least a village this big
 _OPENERS = frozenset("\"'‘“(—–-:")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 
@@ -53,7 +55,7 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
     found: dict[tuple[int, int], Toponym] = {}
     taken: list[tuple[int, int]] = []
     pending: list[tuple[Toponym, str]] = []  # names that a focus country or region would make places
-    for span in _ner_place_spans(doc):
+    for span in _ner_place_spans(doc, gazetteer):
         toponym, verdict = _accept_ner(span, doc, gazetteer, blocks)
         if toponym is not None:
             taken.append((toponym.start, toponym.end))
@@ -74,6 +76,7 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
             elif verdict != "no":
                 pending.append((toponym, verdict))
     _accept_in_focus(focus_areas(doc, list(found.values()), gazetteer), pending, found, weak)
+    _accept_neighbours(pending, found, weak)
     _accept_listed_with_places(doc_text(doc), weak, found)
     return spread_plural_suffixes(doc_text(doc), sorted(found.values(), key=lambda t: t.start), gazetteer)
 
@@ -86,6 +89,26 @@ def _accept_in_focus(focus: FocusAreas, pending: list[tuple[Toponym, str]], foun
             found[(toponym.start, toponym.end)] = toponym
         elif verdict == "focus":
             weak.append(toponym)
+
+
+def _accept_neighbours(pending: list[tuple[Toponym, str]], found: dict[tuple[int, int], Toponym],
+                       weak: list[Toponym]) -> None:
+    """Rare names that name towns a few kilometres apart vouch for each other ("Bucha, Irpin", "Hostomel
+    and Borodyanka"): two rare words matching neighbouring towns by chance is unlikely."""
+    rare = [t for t, verdict in pending if verdict == "focus" and (t.start, t.end) not in found]
+    for toponym in rare:
+        others = [o for o in rare if o is not toponym] + list(found.values())
+        if any(_near(a, b) for o in others for a in toponym.candidates for b in o.candidates):
+            found[(toponym.start, toponym.end)] = toponym
+            if toponym in weak:
+                weak.remove(toponym)
+
+
+def _near(a: Entry, b: Entry) -> bool:
+    """True for two distinct towns within NEIGHBOUR_KM of each other."""
+    if a.id == b.id or a.precision != "city" or b.precision != "city":
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEIGHBOUR_KM
 
 
 def _accept_listed_with_places(text: str, weak: list[Toponym], found: dict[tuple[int, int], Toponym]) -> None:
@@ -135,13 +158,19 @@ def _is_rare_place_name(text: str, gazetteer: Gazetteer) -> bool:
     return is_rare_word(text) and any(e.how in ("name", "alt") for e in gazetteer.lookup(toponym_key(text)))
 
 
-def _ner_place_spans(doc: Doc) -> list[Span]:
-    """NER GPE/LOC/FAC spans without a leading article, extended over a following admin word."""
+def _ner_place_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """NER GPE/LOC/FAC spans without a leading article, extended over a following admin word; a span
+    joining names with commas that the gazetteer lacks as a whole ("Rivne, Lviv") is split at them."""
     out = []
     for ent in doc.ents:
         if ent.label_ not in NER_PLACE_LABELS:
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+        commas = [t.i for t in doc[start:ent.end] if t.text == ","]
+        if commas and not gazetteer.lookup(toponym_key(doc[start:ent.end].text)):
+            cuts = [start - 1] + commas + [ent.end]
+            out.extend(Span(doc, a + 1, b, label=ent.label_) for a, b in zip(cuts, cuts[1:]) if b > a + 1)
+            continue
         out.append(Span(doc, start, ent.end, label=ent.label_))
     return out
 
@@ -230,7 +259,9 @@ def _scan_run(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> list[Topo
             if not _is_capitalised(doc[j - 1]) or not _is_capitalised(doc[i]):
                 continue
             span = doc[i:j]
-            toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer, fuzzy=False, variants=False)
+            rare_word = j == i + 1 and len(span.text) >= 6 and is_rare_word(span.text)
+            toponym = find_candidates(span.text, span.start_char, span.end_char, gazetteer, fuzzy=False,
+                                      variants=rare_word)  # "Hulyaipole" reaches Hulyaypole by its skeleton
             if not toponym.candidates:
                 continue
             matched = (toponym, j)
@@ -297,7 +328,8 @@ def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Bl
 
 def _after_locative(doc: Doc, index: int, gazetteer: Gazetteer) -> bool:
     """True when the word before the name is a locative preposition ('in', 'near', 'outside')."""
-    return index > 0 and doc[index - 1].text in gazetteer.terms.locative_cues
+    cues = gazetteer.terms.locative_cues
+    return index > 0 and (doc[index - 1].text in cues or (index > 1 and doc[index - 2:index].text.lower() in cues))
 
 
 def _is_strong(toponym: Toponym, population: int = STRONG_POPULATION) -> bool:

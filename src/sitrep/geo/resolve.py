@@ -47,6 +47,8 @@ def prior_score(toponym: Toponym, entry: Entry, suffixes: frozenset[str] = froze
         score += SUFFIX_AGREES if entry.precision in AREA_PRECISIONS else SUFFIX_DISAGREES
         if entry.name.lower().split()[-1:] and entry.name.lower().split()[-1].strip("'’") in suffixes:
             score += SUFFIX_IN_NAME  # "Kyiv region" is Kyivska oblast, not the city-status unit "Kyiv"
+        if entry.how == "short" and entry.precision in AREA_PRECISIONS:
+            score += NAME_WEIGHT["name"]  # "Kyiv" + "region" is the oblast's own name, not a short form of it
     elif entry.how == "short" or (entry.precision == "admin2" and entry.how in ("fuzzy", "variant")):
         score += BARE_SHORT_FORM  # "Kharkiv" alone is the city; the oblast is written "Kharkiv region"
     elif entry.precision in ("admin1", "admin2") and entry.how == "alt" and _named_after_its_town(toponym, entry):
@@ -58,6 +60,15 @@ def _named_after_its_town(toponym: Toponym, area: Entry) -> bool:
     """True when a town of the same name lies in the area (an oblast named after its centre)."""
     return any(c.precision == "city" and c.how in ("name", "alt") and area.admin1 in c.admin1s
                for c in toponym.candidates)
+
+
+def _own_spelling(toponym: Toponym, entry: Entry, skeleton) -> float:
+    """An alternate name that spells the record's own name ('Mykolaiv' for Mykolayiv) weighs as its name;
+    one of another name ('Mykolaiv' for Mykolaivka) does not."""
+    if entry.how != "alt" or entry.precision != "city":
+        return 0.0
+    same = skeleton(toponym.key) == skeleton(normalize(entry.name))
+    return NAME_WEIGHT["name"] - NAME_WEIGHT["alt"] if same else 0.0
 
 
 def context_score(entry: Entry, focus: Focus, container: Entry | None) -> float:
@@ -84,7 +95,9 @@ def resolve_toponym_list(text: str, toponyms: list[Toponym], gazetteer: Gazettee
     if method == "first":
         return [_pick(t, [(e, -float(i)) for i, e in enumerate(t.candidates)]) for t in toponyms]
     suffixes = gazetteer.terms.admin_suffixes
-    priors = [[(e, prior_score(t, e, suffixes)) for e in t.candidates] for t in toponyms]
+    skeleton = gazetteer.rules.skeleton
+    priors = [[(e, prior_score(t, e, suffixes) + _own_spelling(t, e, skeleton)) for e in t.candidates]
+              for t in toponyms]
     best = [_argmax(p) for p in priors]
     cue_gap = cue_gap_pattern(gazetteer.terms.container_cues, gazetteer.terms.appositive_cues)
     containers: dict[int, int] = {}
