@@ -10,6 +10,7 @@ from sitrep.claims.records import LedgerClaim
 from sitrep.errors import MissingDataError
 from sitrep.records import (ActorRef, Article, Attribution, Entity, Event, Evidence, Mention, Place, PlaceRef,
                             Quote, Report)
+from sitrep.store.schema import has_column
 from sitrep.store.writer import insert_rows
 
 # created by the claims ledger, not by `sitrep ingest`: a store that never ran `sitrep claims` lacks them
@@ -63,11 +64,13 @@ def iter_stored_reports(con: duckdb.DuckDBPyConnection) -> Iterator[Report]:
     The store keeps no attribution scopes, event trigger offsets or place candidates; the ledger needs none.
     """
     children = {name: _rows_by_article(con, name) for name in ("entities", "places", "events", "quotes", "attributions")}
-    cur = con.execute(f"SELECT sha, id, title, date, source, url, language, text FROM articles {_ORDER}")
+    # a store opened read-only may predate the speaker column; its articles then have no speaker
+    speaker = "speaker" if has_column(con, "articles", "speaker") else "NULL"
+    cur = con.execute(f"SELECT sha, id, title, date, source, url, language, text, {speaker} FROM articles {_ORDER}")
     while chunk := cur.fetchmany(256):
-        for sha, aid, title, date, source, url, language, text in chunk:
+        for sha, aid, title, date, source, url, language, text, who in chunk:
             article = Article(id=aid or sha[:16], text=text, title=title, date=date, source=source, url=url,
-                              language=language or "en", text_sha256=sha)
+                              language=language or "en", text_sha256=sha, speaker=who)
             yield Report(
                 article=article,
                 entities=tuple(_entity(r) for r in children["entities"].get(sha, ())),

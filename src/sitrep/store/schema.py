@@ -20,7 +20,7 @@ TABLES: dict[str, str] = {
     "articles": """CREATE TABLE IF NOT EXISTS articles (
         sha VARCHAR PRIMARY KEY, id VARCHAR, title VARCHAR, date VARCHAR, day DATE, source VARCHAR,
         url VARCHAR, language VARCHAR, text VARCHAR, n_chars INTEGER, schema_version VARCHAR,
-        warnings VARCHAR[], ingested_at TIMESTAMP)""",
+        warnings VARCHAR[], ingested_at TIMESTAMP, speaker VARCHAR)""",
     "entities": """CREATE TABLE IF NOT EXISTS entities (
         article_sha VARCHAR, idx INTEGER, entity_id VARCHAR, text VARCHAR, type VARCHAR, rank VARCHAR,
         role VARCHAR, country VARCHAR, sector VARCHAR, confidence DOUBLE, recogniser VARCHAR,
@@ -62,6 +62,10 @@ TABLES: dict[str, str] = {
         cluster_id VARCHAR, article_sha VARCHAR, event_idx INTEGER, PRIMARY KEY (article_sha, event_idx))""",
 }
 ARTICLE_TABLES = ("entities", "places", "events", "quotes", "attributions", "flags")
+# columns added after a table was first released: (table, column, type); connect() adds any a store lacks
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("articles", "speaker", "VARCHAR"),  # who speaks a first-person text: the claims ledger roots its claims there
+)
 
 
 def connect(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
@@ -74,8 +78,21 @@ def connect(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
         raise busy_or_unopenable(path, exc, "for writing") from exc
     for ddl in TABLES.values():
         con.execute(ddl)
+    migrate(con)
     con.execute("INSERT OR IGNORE INTO meta VALUES ('store_version', ?)", [STORE_VERSION])
     return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the columns an older store file lacks, so a store written by an earlier sitrep keeps working."""
+    for table, column, kind in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+
+
+def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """True when the store's table has the column (a read-only store may predate it)."""
+    sql = "SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?"
+    return bool(con.execute(sql, [table, column]).fetchone()[0])
 
 
 def connect_read_only(path: str | Path = DEFAULT_DB, *, sandboxed: bool = True) -> duckdb.DuckDBPyConnection:

@@ -77,6 +77,7 @@ def article_row(report: Report, now: dt.datetime) -> dict[str, Any]:
     a = report.article
     return {"sha": a.text_sha256, "id": a.id, "title": a.title, "date": a.date, "day": parse_day(a.date),
             "source": a.source, "url": a.url, "language": a.language, "text": a.text, "n_chars": len(a.text),
+            "speaker": a.speaker,
             "schema_version": report.schema_version, "warnings": list(report.warnings), "ingested_at": now}
 
 
