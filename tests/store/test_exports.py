@@ -7,7 +7,8 @@ import duckdb
 import pyarrow.csv as pacsv
 import pytest
 
-from sitrep.store.exports import GDELT_COLUMNS, export_gdelt, export_geojson, export_parquet, export_plover
+from sitrep.store.exports import (GDELT_COLUMNS, GDELT_EXPORT_COLUMNS, export_gdelt, export_geojson, export_parquet,
+                                  export_plover)
 
 
 def test_gdelt_table_has_the_61_columns_of_the_codebook():
@@ -16,6 +17,11 @@ def test_gdelt_table_has_the_61_columns_of_the_codebook():
     assert GDELT_COLUMNS[25:35] == ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
                                     "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone")
     assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
+
+
+def test_the_export_keeps_gdelts_61_columns_in_order_then_adds_independent_roots():
+    assert GDELT_EXPORT_COLUMNS[:61] == GDELT_COLUMNS
+    assert GDELT_EXPORT_COLUMNS[61:] == ("IndependentRoots",)
 
 
 def test_parquet_is_partitioned_by_day_and_reads_back(store, tmp_path):
@@ -57,12 +63,17 @@ def gdelt_rows(store, tmp_path):
     """The GDELT export of the seed store, read back by DuckDB with GDELT's column names."""
     out = tmp_path / "events.gdelt.tsv"
     assert export_gdelt(store, out) == 3
-    columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in GDELT_COLUMNS) + "}"
+    return read_gdelt(out, 3)
+
+
+def read_gdelt(out, rows: int) -> list[dict]:
+    """A GDELT export read back by DuckDB and pyarrow with its column names: 61 GDELT columns + IndependentRoots."""
+    columns = "{" + ", ".join(f"'{c}': 'VARCHAR'" for c in GDELT_EXPORT_COLUMNS) + "}"
     rel = duckdb.sql(f"SELECT * FROM read_csv('{out}', delim = '\t', header = false, columns = {columns}, "
                      "quote = '\"')")
-    table = pacsv.read_csv(out, read_options=pacsv.ReadOptions(column_names=list(GDELT_COLUMNS)),
+    table = pacsv.read_csv(out, read_options=pacsv.ReadOptions(column_names=list(GDELT_EXPORT_COLUMNS)),
                            parse_options=pacsv.ParseOptions(delimiter="\t"))
-    assert table.num_rows == 3 and table.num_columns == 61
+    assert table.num_rows == rows and table.num_columns == 62  # GDELT's 61, then sitrep's IndependentRoots
     return [dict(zip(rel.columns, row)) for row in rel.fetchall()]
 
 
@@ -78,6 +89,7 @@ def test_gdelt_row_for_the_seizure_of_sevsk(gdelt_rows):
     assert row["ActionGeo_FullName"] == "Sevsk, Russia"
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("1", "1", "1")
     assert row["IsRootEvent"] == "0"  # the seizure is in the seventh paragraph, not the lead
+    assert row["IndependentRoots"] == "1"  # one outlet's own report (tass.ru), corroborated by nobody else
     assert row["SOURCEURL"] == "https://tass.ru/putin-calls"
     assert row["AvgTone"] is None and row["Actor1Geo_Type"] is None
 

@@ -32,19 +32,22 @@ CLAIM_TABLES: dict[str, str] = {
 _ORDER = "ORDER BY day NULLS LAST, ingested_at, sha"  # the order near-duplicate groups are led by
 
 
-def ledger_from_store(con: duckdb.DuckDBPyConnection) -> list[LedgerClaim]:
-    """Build the ledger over every stored article, oldest first, with the store's near-duplicate groups."""
+def ledger_from_store(con: duckdb.DuckDBPyConnection, persist: bool = True) -> list[LedgerClaim]:
+    """Build the ledger over every stored article, oldest first, with the store's near-duplicate groups.
+
+    `persist` False leaves a read-only store untouched: missing MinHash signatures are computed in memory.
+    """
     n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     if not n:
         raise MissingDataError("the store holds no articles; run `sitrep ingest ... --db DB` first")
-    groups = stored_groups(con)
+    groups = stored_groups(con, persist)
     ledger = Ledger()
     for report in iter_stored_reports(con):
         ledger.add_report(report, groups.get(report.article.text_sha256))
     return ledger.claims()
 
 
-def stored_groups(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+def stored_groups(con: duckdb.DuckDBPyConnection, persist: bool = True) -> dict[str, str]:
     """Article hash -> near-duplicate group: the stored groups, recomputed from signatures when some are missing."""
     groups = dict(con.execute("SELECT article_sha, group_sha FROM neardup").fetchall())
     missing = con.execute("SELECT count(*) FROM articles WHERE sha NOT IN (SELECT article_sha FROM neardup)").fetchone()[0]
@@ -52,10 +55,21 @@ def stored_groups(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
         from sitrep.corpus.cluster import stored_signatures
         from sitrep.corpus.neardup import group_signatures
 
-        signatures = stored_signatures(con)
+        signatures = stored_signatures(con) if persist else _signatures_in_memory(con)
         shas = [r[0] for r in con.execute(f"SELECT sha FROM articles {_ORDER}").fetchall()]
         groups = {k: d.group for k, d in group_signatures([(s, signatures[s]) for s in shas]).items()}
     return groups
+
+
+def _signatures_in_memory(con: duckdb.DuckDBPyConnection) -> dict[str, list[int]]:
+    """Every article's MinHash signature, the missing ones hashed here and not written (a read-only store)."""
+    from sitrep.corpus.neardup import NUM_PERM, signature
+
+    found = dict(con.execute("SELECT sha, sig FROM minhash WHERE len(sig) = ?", [NUM_PERM]).fetchall())
+    for sha, text in con.execute("SELECT sha, text FROM articles WHERE sha NOT IN (SELECT sha FROM minhash "
+                                 "WHERE len(sig) = ?)", [NUM_PERM]).fetchall():
+        found[sha] = signature(text)
+    return found
 
 
 def iter_stored_reports(con: duckdb.DuckDBPyConnection) -> Iterator[Report]:

@@ -23,6 +23,9 @@ GDELT_COLUMNS = (
         "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
     "DATEADDED", "SOURCEURL",
 )
+# sitrep's own columns after GDELT's 61, so a reader of GDELT's layout still finds every GDELT column in place
+SITREP_COLUMNS = ("IndependentRoots",)
+GDELT_EXPORT_COLUMNS = GDELT_COLUMNS + SITREP_COLUMNS
 
 # Events joined to their article, their resolved place record and their cluster (when clustered)
 _EVENTS_SQL = """
@@ -130,14 +133,18 @@ def export_geojson(con: duckdb.DuckDBPyConnection, out: str | Path) -> int:
 
 
 def export_gdelt(con: duckdb.DuckDBPyConnection, out: str | Path) -> int:
-    """Write the GDELT 2.0 event table: 61 tab-separated columns, no header, empty where unknown."""
+    """Write the GDELT 2.0 event table: its 61 columns then IndependentRoots, tab-separated, no header."""
+    from sitrep.claims.corroboration import event_independent_roots
+
     countries = country_table()
+    roots = event_independent_roots(con)
     count = 0
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         for row in iter_event_rows(con):
             record = gdelt_record(row, countries)
-            writer.writerow(["" if record.get(c) is None else record[c] for c in GDELT_COLUMNS])
+            record["IndependentRoots"] = roots.get((row["article_sha"], row["idx"]), 0)
+            writer.writerow(["" if record.get(c) is None else record[c] for c in GDELT_EXPORT_COLUMNS])
             count += 1
     return count
 
