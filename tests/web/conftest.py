@@ -10,6 +10,7 @@ import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -63,21 +64,30 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def server(web_store: Path, pipeline: Any) -> Iterator[str]:
     """The real app (guard included) under uvicorn in a thread; yields its base URL."""
+    with serve_store(web_store, pipeline) as url:
+        yield url
+
+
+@contextmanager
+def serve_store(db: Path, pipeline: Any) -> Iterator[str]:
+    """Serve the real app over a store on a free port in a thread, for as long as the block runs."""
     import uvicorn
 
     from sitrep.api.app import create_app
 
     port = free_port()
-    config = uvicorn.Config(create_app(db_path=web_store, pipeline=pipeline), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db_path=db, pipeline=pipeline), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
 
 
 @pytest.fixture(scope="session")

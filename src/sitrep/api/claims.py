@@ -24,10 +24,25 @@ def list_claims(request: Request, min_roots: int = Query(1, ge=1, le=1000), limi
         con = connect_read_only(db_path)
         try:
             rows = read_ledger_json(con, min_roots=min_roots, limit=None if q else limit)
+            if q:
+                rows = [r for r in rows if q.lower() in r["summary"].lower()][:limit]
+            add_article_info(con, rows)
         finally:
             con.close()
     except SitrepError as exc:  # no store, or no ledger built yet: say what to run
         raise HTTPException(404, str(exc)) from None
-    if q:
-        rows = [r for r in rows if q.lower() in r["summary"].lower()][:limit]
     return rows
+
+
+def add_article_info(con: Any, rows: list[dict[str, Any]]) -> None:
+    """Give each claim `article_info`: title, outlet and hash of each of its articles (the claim view shows them)."""
+    ids = sorted({a for r in rows for a in (*r["articles"], *(d["article"] for d in r["denials"]))})
+    if not ids:
+        return
+    found = con.execute("SELECT coalesce(id, substr(sha, 1, 16)) AS aid, any_value(title), any_value(source), "
+                        "any_value(sha) FROM articles WHERE coalesce(id, substr(sha, 1, 16)) IN (SELECT UNNEST(?)) "
+                        "GROUP BY aid", [ids]).fetchall()
+    info = {aid: {"id": aid, "title": title, "source": source, "sha": sha} for aid, title, source, sha in found}
+    for r in rows:
+        wanted = dict.fromkeys([*r["articles"], *(d["article"] for d in r["denials"])])
+        r["article_info"] = [info.get(a, {"id": a, "title": None, "source": None, "sha": None}) for a in wanted]

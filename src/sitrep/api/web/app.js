@@ -147,6 +147,8 @@ async function main() {
   $("#tab-analyse").addEventListener("click", () => { $("#analyse").hidden = !$("#analyse").hidden; });
   const health = await getJSON("/api/health");
   if (health.store) {
+    $("#tab-claims").hidden = false;
+    $("#tab-claims").addEventListener("click", () => Claims.toggle());
     $("#workbench").hidden = false;
     await Workbench.init();
   } else {
