@@ -22,8 +22,8 @@ from sitrep.events.participants import event_roles
 from sitrep.events.salience import main_events
 from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, party_acted_on,
                                  implicit_actor_in_phrase)
-from sitrep.events.voice import sided_actor, speech_voice
-from sitrep.events.doers import adversary, can_act, doer_ref
+from sitrep.events.voice import side_lemma, sided_actor, speech_voice
+from sitrep.events.doers import adversary, can_act, doer_ref, understood_side
 from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
@@ -111,7 +111,8 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     for match in matches:
         drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of,
                                   folded.absorbed_subjects.get(match.token.i), match.token.i in folded.threats))
-    drafts = _sided_actors(resolve_discourse(drafts, lexicon.ontology), index, lexicon.roles)
+    sided = voice is not None and voice.adversary is not None
+    drafts = _sided_actors(resolve_discourse(drafts, lexicon.ontology, sided), index, lexicon.roles)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
 
@@ -136,6 +137,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     if roles.places:
         found_places, place_conf = roles.places, ATTACHED
     recipients, found_places = _place_or_recipient(recipients, tuple(found_places), rule.type in cues.relational_types)
+    found_places = _not_the_actor(tuple(found_places), [a for a, _ in actors])
     if place_conf <= SENTENCE:
         found_places = _not_a_party(found_places, [a for a, _ in actors] + recipients, cues)
     if conditional_threat and place_conf < CLAUSE:
@@ -183,6 +185,12 @@ def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, 
         return recipients, tuple(p for p in places if p not in both)
     kept = [r for r in recipients if not any(overlaps(r, p) for p in both)]
     return kept or [None], places
+
+
+def _not_the_actor(places: tuple[Place, ...], actors: list[ActorRef | None]) -> tuple[Place, ...]:
+    """A toponym that acts is no location: 'Kyiv launched drones', 'expelled from Britain' (Britain expels)."""
+    spans = [a.words for a in actors if a is not None and a.words is not None]
+    return tuple(p for p in places if not any(w.start < p.end and p.start < w.end for w in spans))
 
 
 def _not_a_party(places: tuple[Place, ...], parties: list[ActorRef | None], cues: RoleCues) -> tuple[Place, ...]:
@@ -248,6 +256,9 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
         user = doer_ref(trigger, cues, index)  # "Russian shelling"; in an address, the strikes of the other side
         if user is not None:
             return user, "implicit"
+    side = understood_side(trigger, rule.type, cues, index)
+    if side is not None:
+        return side, "implicit"
     if rule.mode == "occupy" and theme is not None:
         nat = controlling_country(theme, cues)
         if nat is not None:
@@ -301,9 +312,7 @@ def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[
     for d in drafts:
         ev, tok = d.event, d.token
         if ev.actor is None and not index.in_quote(tok):
-            lemma = lemma_of(tok)
-            if tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "de":
-                lemma = "de-" + lemma  # "de-occupied": the tokenizer splits the prefix off
+            lemma = side_lemma(tok)
             place_country = country_of.get(ev.place.geonameid) if ev.place and ev.place.geonameid else None
             side = sided_actor(lemma, ev.type, place_country, index.voice, cues)
             if side is not None:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from sitrep.events.ontology import Ontology
 from sitrep.events.roles import SERIES_NOUNS
+from sitrep.events.voice import MUTUAL_LEMMAS, OWN_SIDE_LEMMAS, side_lemma
 from sitrep.records import ActorRef, Event
 
 # how many sentences back a mode or an implicit actor may come from
@@ -29,8 +30,12 @@ class Draft:
     place_attached: bool = False  # the place hangs off the trigger or its clause, not just the sentence
 
 
-def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
-    """Apply the cross-sentence rules in order; each is a small pure pass over the drafts."""
+def resolve_discourse(drafts: list[Draft], ontology: Ontology, sided: bool = False) -> list[Draft]:
+    """Apply the cross-sentence rules in order; each is a small pure pass over the drafts.
+
+    `sided`: a wartime address whose sides are known (voice.sided_actor fills unnamed doers instead of
+    the article's sole attacker, who in a speech is as often a historical one).
+    """
     drafts = sorted(drafts, key=lambda d: (d.token.i, d.order))
     drafts = retype_repeated_nouns(drafts, ontology)
     drafts = inherit_modes(drafts, ontology)
@@ -38,7 +43,7 @@ def resolve_discourse(drafts: list[Draft], ontology: Ontology) -> list[Draft]:
     drafts = drop_anaphoric_mentions(drafts)
     drafts = merge_complementary_events(drafts)
     drafts = fold_casualties(drafts)
-    return note_missing_actors(inherit_actors(meeting_we(drafts)))
+    return note_missing_actors(inherit_actors(meeting_we(drafts), sole_doers=not sided))
 
 
 def _sentence_gap(a: Draft, b: Draft) -> int:
@@ -177,7 +182,7 @@ def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return first + tuple(x for x in second if x not in first)
 
 
-def inherit_actors(drafts: list[Draft]) -> list[Draft]:
+def inherit_actors(drafts: list[Draft], sole_doers: bool = True) -> list[Draft]:
     """An actor-less event ('another call with X', 'the attack', 'eight were killed') takes a recent same-type actor.
 
     Event nouns need the same mode; a definite noun ("the attack") or a passive without agent
@@ -197,8 +202,37 @@ def inherit_actors(drafts: list[Draft]) -> list[Draft]:
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
                                              confidence=round(ev.confidence * 0.85, 3)))
+            elif sole_doers and (sole := _sole_doer(out, ev.type, d.token)) is not None:
+                d = replace(d, event=replace(ev, actor=replace(sole, implicit=True),
+                                             confidence=round(ev.confidence * 0.75, 3)))
         out.append(d)
     return out
+
+
+def _actor_key(actor: ActorRef) -> str:
+    """What makes two actors the same side: the entity, else the country, else the words."""
+    return actor.entity_id or actor.country or actor.text.lower()
+
+
+# actors left as bare words: they name no one another event could take
+_BARE_PRONOUNS = frozenset({"it", "they", "them", "he", "she", "him", "her", "we", "us", "i", "you", "this", "that",
+                            "these", "those", "who", "which"})
+
+
+def _sole_doer(earlier: list[Draft], event_type: str, token: Token) -> ActorRef | None:
+    """'A man attacked her car ... the attack': when every earlier armed act of the article has one doer, that one.
+
+    Two sides named (an army and rebels) leave the event without an actor; so do mutual words ("the clashes").
+    """
+    lemma = side_lemma(token)
+    if _family(event_type) != "ASSAULT" or lemma in MUTUAL_LEMMAS or lemma in OWN_SIDE_LEMMAS:
+        return None  # a liberation or a counter-attack is the other side's act, not the attacker's
+    doers = [p.event.actor for p in earlier
+             if _family(p.event.type) == "ASSAULT" and p.event.actor is not None and not p.event.actor.implicit
+             and p.event.actor.text.lower() not in _BARE_PRONOUNS and side_lemma(p.token) not in MUTUAL_LEMMAS]
+    if not doers or len({_actor_key(a) for a in doers}) != 1:
+        return None
+    return doers[-1]
 
 
 # verbs that report what an attack did to people; with no agent of their own they belong to the attack

@@ -6,6 +6,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex
+from sitrep.events.reference import relative_antecedent
 from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words, words_at
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
@@ -15,10 +16,15 @@ _METONYMIC_FEATURES = frozenset({"PPLC", "PPLG"})
 
 
 def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
-    """The actor a subject token stands for, or None when it cannot be a doer (a weapon, a town)."""
+    """The actor a subject token stands for, or None when it cannot be a doer (a weapon, a town, a war)."""
+    token = counted(token)
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        token = relative_antecedent(token)  # "the war, which ... to destroy": the war's rules apply to 'which'
     lemma = token.lemma_.lower()
     if lemma in cues.weapon_nouns:
         return _weapon_user(token, cues, index)
+    if lemma in cues.aggression_nouns and index.entity_at(token) is None:
+        return _waged_by(token, cues, index)
     place = index.place_at(token)
     if place is not None and index.entity_at(token) is None and place.precision not in ("country", None) \
             and place.feature not in _METONYMIC_FEATURES:
@@ -31,7 +37,15 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     return ref
 
 
-_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men")
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men",
+                   "ive", "ives")
+# words with an agent ending that name no agent ("the offensive killed", "the explosive struck")
+_NOT_AGENTS = frozenset({"offensive", "explosive", "incentive", "initiative", "objective", "directive", "motive",
+                         "alternative", "perspective", "narrative", "archive", "drive", "hive", "olive", "weather",
+                         "winter", "summer", "water", "fire", "paper", "letter", "number", "order", "power",
+                         "border", "matter", "disaster", "error", "terror", "horror", "rumor", "rumour", "event",
+                         "moment", "statement", "agreement", "government", "element", "movement", "incident",
+                         "accident", "comment", "document", "parliament", "environment", "argument"})
 
 
 def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bool:
@@ -40,15 +54,48 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
     Named entities, places, pronouns, nationalities, weapons (their users act), and common nouns for people
     (`people_noun` rows, the roles table, agent nouns such as 'attacker' or 'terrorist') can act.
     """
-    if token.like_num or token.pos_ == "NUM" or token.lower_ in NON_REFERRING:
+    token = counted(token)
+    if token.like_num or token.pos_ == "NUM" or token.lower_ in NON_REFERRING or not any(c.isalpha() for c in token.text):
         return False
+    lemma = token.lemma_.lower()
+    if lemma in cues.object_nouns and index.entity_at(token) is None and index.place_at(token) is None:
+        return False  # "evacuated by the humanitarian corridor", "the car struck": a thing is a means, not a doer
     if token.tag_ in ("WDT", "WP") and token.head.dep_ != "relcl":
         return False  # "Which is behind the door, but ... fighting": a relative word with nothing to point back to
     if not material or token.pos_ != "NOUN" or index.entity_at(token) is not None or index.place_at(token) is not None:
         return True
-    lemma, lower = token.lemma_.lower(), token.lower_
+    lower = token.lower_
     known = cues.people_nouns | cues.armed_nouns | cues.hostile_nouns | cues.weapon_nouns
-    return lemma in known or lower in known or lower in cues.nationalities or lower.endswith(_AGENT_SUFFIXES)
+    return lemma in known or lower in known or lower in cues.nationalities \
+        or (lower.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_AGENTS)
+
+
+# quantities that count the people who act ("millions of Ukrainians fought", "dozens of gunmen stormed")
+_QUANTIFIERS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "some", "many", "most",
+                          "all", "several", "few", "both", "each", "one", "two", "three", "group", "number", "majority"})
+
+
+def counted(token: Token) -> Token:
+    """'Millions of Ukrainians', 'one of the gunmen': the people a quantity counts, else the token itself."""
+    if not (token.like_num or token.pos_ == "NUM" or token.lower_ in _QUANTIFIERS):
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else token
+
+
+def _waged_by(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
+    """'the brutal Russian war destroyed', 'Russia's aggression': a war is no doer, whoever wages it is."""
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None:
+        return actor_ref(owner, cues, index, implicit=True)
+    nat = next((cues.nationalities[m.lower_] for m in token.lefts
+                if m.dep_ in ("amod", "compound", "nmod") and m.lower_ in cues.nationalities and m.text[:1].isupper()),
+               None)
+    if nat is None:
+        return None
+    start = min(t.idx for t in token.subtree if t.i <= token.i and t.dep_ != "det")
+    return ActorRef(nat.country, None, words_at(index, start, token.idx + len(token.text)), nat.iso3, None, True)
 
 
 def _weapon_user(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
@@ -92,3 +139,33 @@ def adversary(doc: Doc, own_iso3: str | None, cues: RoleCues) -> tuple[str, str]
     ranked = votes.most_common(2) + [("", 0), ("", 0)]
     (best, n), (_, second) = ranked[0], ranked[1]
     return (best, names[best]) if n >= 2 and n >= 2 * second else None
+
+
+_EXPEL = frozenset({"expel", "expulsion", "expulsions"})
+
+
+def understood_side(trigger: Token, event_type: str, cues: RoleCues, index: DocIndex) -> ActorRef | None:
+    """The state a sentence leaves understood: who deploys 'Egyptian troops were stationed', who expels 'from Britain'.
+
+    Troops are deployed by their own country; diplomats are expelled by the country they are expelled from.
+    """
+    lemma = trigger.lemma_.lower()
+    if lemma in _EXPEL or trigger.lower_ in _EXPEL:
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                place = index.place_at(obj)
+                nat = cues.nationality_by_iso2.get(place.country or "") if place is not None else None
+                if nat is not None and (place.precision == "country" or place.feature in _METONYMIC_FEATURES):
+                    return ActorRef(nat.country, None, token_words(obj, index), nat.iso3, "GOV", True)
+        return None
+    if event_type != "MOBILIZE" or not any(c.dep_ == "auxpass" for c in trigger.children) \
+            or any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    subject = next((c for c in trigger.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or subject.lemma_.lower() not in cues.armed_nouns:
+        return None
+    nat = next((cues.nationalities[m.lower_] for m in subject.children
+                if m.dep_ in ("amod", "compound") and m.lower_ in cues.nationalities and m.text[:1].isupper()), None)
+    if nat is None:
+        return None
+    return ActorRef(nat.country, None, token_words(subject, index), nat.iso3, "MIL", True)

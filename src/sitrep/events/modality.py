@@ -49,8 +49,10 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
     for depth, node in enumerate(path):
         _read_node(node, depth, cues, found, trigger.i, framed_only)
         # a relative clause describes a participant: the main clause's modals and negation stop there,
-        # while reporting frames above ("reports suggest") still cover it
-        framed_only = framed_only or node.dep_ in ("relcl", "acl")
+        # while reporting frames above ("reports suggest") still cover it; so does a time adjunct
+        # ("they were not in the car at the time of the attack": the attack happened)
+        framed_only = framed_only or node.dep_ in ("relcl", "acl") \
+            or (node.dep_ == "prep" and node.lower_ in _TIME_PREPS and node.i != trigger.i)
     clause = clause_of(trigger)
     text = doc_text(clause.doc)[min(t.idx for t in clause.subtree):max(t.idx + len(t) for t in clause.subtree)].lower()
     for phrase, kind in cues.by_where["phrase"].items():
@@ -60,6 +62,9 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
         if kind in found:
             return kind, found[kind]
     return "asserted", None
+
+
+_TIME_PREPS = frozenset({"at", "after", "before", "during", "since", "following", "amid", "until", "despite"})
 
 
 def embedded_modality(trigger: Token, trigger_types: dict[int, str], cues: ModalityCues) -> str | None:

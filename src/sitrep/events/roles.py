@@ -7,6 +7,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
+from sitrep.events.reference import named_description, relative_antecedent, resolve_pronoun
 from sitrep.events.triggers import event_theme
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef, Evidence
@@ -162,7 +163,8 @@ def _beneficiary_of(noun: Token, cues: RoleCues) -> Token | None:
 
 def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
     """Active: subject acts on object; passive: 'by' object acts on the subject."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     actor = None
     if passive:
         actor = _prep_object(verb, cues.actor_preps, deps=("agent", "prep"))
@@ -170,6 +172,8 @@ def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | No
         actor = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
     theme = event_theme(verb)
     recipient = _prep_object(verb, cues.recipient_preps) if theme is None else None
+    if reduced and theme is None and recipient is None:
+        recipient = verb.head  # "a soldier killed in Syria by Isis": the noun the participle describes underwent it
     return actor, recipient, theme
 
 
@@ -187,8 +191,14 @@ def _inherited_subject(verb: Token) -> Token | None:
         # active second one ("has supported"), never to a shared passive ("were arrested and charged")
         active = verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
         deps = _SUBJECT_DEPS | {"nsubjpass"} if active else _SUBJECT_DEPS
-        return next((c for c in head.children if c.dep_ in deps), None) or _inherited_subject(head)
+        subject = next((c for c in head.children if c.dep_ in deps), None) or _inherited_subject(head)
+        if subject is not None and subject.lower_ in _PRESENTATIVE and head.lemma_ == "be":
+            # "This is Halyna Kotubey, who remained ..., but refused to leave": the person presented acts
+            return next((c for c in head.children if c.dep_ == "attr"), subject)
+        return subject
     if verb.dep_ == "relcl":
+        if verb.tag_ == "VB" and (described := _predicated_subject(head)) is not None:
+            return described  # "Macron was the first leader to visit Kyiv"
         if head.lower_ in NON_REFERRING and head.head.i != head.i:
             # "we are doing everything to evacuate" (parsed as a relative clause): whoever does everything
             return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -202,7 +212,7 @@ def _inherited_subject(verb: Token) -> Token | None:
             return owner
         if head.dep_ in ("dobj", "obj") and head.head.i != head.i:
             return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
-        return None
+        return _predicated_subject(head)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.i != head.i and head.head.pos_ == "VERB":
         # "used napalm to demoralise rebels by targeting civilian areas": the doer of the clause does the -ing
         clause = head.head
@@ -212,6 +222,16 @@ def _inherited_subject(verb: Token) -> Token | None:
         # "who was injured while repelling the attack": climb to the clause that has the subject
         subject_deps = _SUBJECT_DEPS | {"nsubjpass"}
         return next((c for c in head.children if c.dep_ in subject_deps), None) or _inherited_subject(head)
+    return None
+
+
+def _predicated_subject(noun: Token) -> Token | None:
+    """'Heger was one of our first friends to visit': the subject a predicate noun describes, who then acts."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
+        node = node.head.head  # "one of our first foreign friends"
+    if node.dep_ == "attr" and node.head.lemma_ == "be":
+        return next((c for c in node.head.children if c.dep_ in _SUBJECT_DEPS), None)
     return None
 
 
@@ -241,6 +261,8 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
 _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "spend", "take", "have", "get"})
 
 
+# subjects of "This is X": they present X, who then does what the sentence goes on to say
+_PRESENTATIVE = frozenset({"this", "that", "these", "those", "it", "here"})
 # pronouns that name no one ("we are doing everything to evacuate", "What do we offer?")
 NON_REFERRING = frozenset({"everything", "anything", "nothing", "something", "what", "whatever"})
 # nouns of circumstance that a preposition attaches to a verb without naming a party
@@ -378,68 +400,10 @@ def controlling_country(place_token: Token, cues: RoleCues) -> Nationality | Non
     return None
 
 
-def resolve_pronoun(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
-    """The nearest earlier group/unit mention for 'they/them', the nearest person for 'he/she'."""
-    lower = token.lower_
-    if lower in ("it", "its"):
-        return _earlier_subject(token, index)
-    if lower in cues.plural_pronouns:
-        wanted = ("GROUP", "MILITARY_UNIT", "ORG", "GPE_ACTOR")
-    elif lower in ("he", "she", "him", "her"):
-        wanted = ("PERSON",)
-    else:
-        return None
-    best = None
-    for ent in index.entities:
-        if ent.type not in wanted:
-            continue
-        for m in ent.mentions:
-            if m.end <= token.idx and token.idx - m.end < 400 and (best is None or m.start > best[0]):
-                best = (m.start, m)
-    if best is None:
-        return None
-    span = index.doc.char_span(best[1].start, best[1].end, alignment_mode="expand")
-    return span.root if span is not None else None
-
-
-def _relative_antecedent(pronoun: Token) -> Token:
-    """'journalist Vira Gyrych who was killed': 'who' follows the person it names, whatever the parse says."""
-    if pronoun.lower_ in ("who", "whom") and pronoun.i > 0:
-        before = pronoun.doc[pronoun.i - 1]
-        before = pronoun.doc[pronoun.i - 2] if before.is_punct and pronoun.i > 1 else before
-        if before.pos_ in ("PROPN", "NOUN"):
-            return before
-    return pronoun.head.head
-
-
-def _earlier_subject(token: Token, index: DocIndex) -> Token | None:
-    """'Syria says it is willing': the nearest earlier named subject, in this sentence or the two before."""
-    doc = index.doc
-    first = token.sent.start
-    for _ in range(2):  # widen to the previous sentences: "The ministry said... It added..."
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for tok in reversed(doc[first: token.i]):
-        if tok.dep_ in ("nsubj", "nsubjpass") and _can_be_it(tok, index):
-            return tok
-    return None
-
-
-def _can_be_it(token: Token, index: DocIndex) -> bool:
-    """A singular named actor that 'it' can stand for: an organisation, a state, a unit; never a person."""
-    found = index.entity_at(token)
-    if found is not None:
-        return found[0].type not in ("PERSON", "GROUP")
-    place = index.place_at(token)
-    if place is not None:
-        return place.precision == "country"
-    return token.pos_ == "PROPN" and token.tag_ != "NNPS" and token.ent_type_ not in ("PERSON", "NORP")
-
-
 def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = False) -> ActorRef:
     """An ActorRef for a role token: the entity it names, else its noun phrase with a country if written."""
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-        return actor_ref(_relative_antecedent(token), cues, index, implicit)
+        return actor_ref(relative_antecedent(token), cues, index, implicit)
     if token.pos_ == "PRON":
         speaker = index.quote_speaker(token) if token.lower_ in _FIRST_PERSON else None
         if speaker is not None:  # "I" and "we" inside a quote are its speaker (and the speaker's side)
@@ -456,6 +420,8 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
         start, end = _noun_phrase(token)
         return ActorRef(side.text, side.entity_id, words_at(index, start, end), side.country, "MIL", True)
     found = index.entity_at(token) or _entity_in_apposition(token, index)
+    if not found and (described := named_description(token, index)) is not None:
+        return actor_ref(described, cues, index, implicit=True)  # "the army" after "the Syrian army"
     if found:
         ent, mention = found
         return ActorRef(ent.text, ent.id, Evidence(mention.start, mention.end, mention.text), ent.country, ent.sector,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.events.context import DocIndex
+from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.roles import RoleCues
 from sitrep.records import ActorRef
 from sitrep.tables import Nationality
@@ -94,13 +94,21 @@ def _owned_nationality(tok: Token, index: DocIndex, nationalities: dict[str, Nat
 
 
 # taking ground back and holding it: in a wartime address these are the acts of the speaker's side
-_OWN_SIDE_LEMMAS = frozenset({"liberate", "liberation", "de-occupy", "deoccupy", "de-occupation", "deoccupation",
+OWN_SIDE_LEMMAS = frozenset({"liberate", "liberation", "de-occupy", "deoccupy", "de-occupation", "deoccupation",
                               "retake", "recapture", "counteroffensive", "counterattack", "counter-offensive",
                               "repel", "defend", "defence", "defense", "resist", "resistance"})
 # fighting, battles and war have two sides: nothing says whose they are
-_MUTUAL_LEMMAS = frozenset({"fight", "fighting", "battle", "clash", "combat", "war", "hostility", "hostilities",
+MUTUAL_LEMMAS = frozenset({"fight", "fighting", "battle", "clash", "combat", "war", "hostility", "hostilities",
                             "confrontation", "skirmish"})
 _SIDED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def side_lemma(token: Token) -> str:
+    """The trigger's lemma with a split-off 'de-' restored ('de-occupied' is the opposite of 'occupied')."""
+    lemma = lemma_of(token)
+    if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "de":
+        return "de-" + lemma
+    return lemma
 
 
 def sided_actor(lemma: str, event_type: str, place_country: str | None, voice: Voice | None,
@@ -110,12 +118,12 @@ def sided_actor(lemma: str, event_type: str, place_country: str | None, voice: V
     Only for armed events outside quotes (the caller checks), never for mutual words ("fighting"), and never
     when the event happens in the adversary's own country (whose side struck there the speech must say).
     """
-    if voice is None or voice.adversary is None or event_type not in _SIDED_TYPES or lemma in _MUTUAL_LEMMAS:
+    if voice is None or voice.adversary is None or event_type not in _SIDED_TYPES or lemma in MUTUAL_LEMMAS:
         return None
     adversary_iso3, adversary_name = voice.adversary
     nat = cues.nationality_by_iso2.get(place_country or "")
     if nat is not None and nat.iso3 == adversary_iso3:
         return None
-    if lemma in _OWN_SIDE_LEMMAS:  # whose liberation it is needs the speech's own country
+    if lemma in OWN_SIDE_LEMMAS:  # whose liberation it is needs the speech's own country
         return ActorRef(voice.country, None, None, voice.iso3, "MIL", True) if voice.iso3 and voice.country else None
     return ActorRef(adversary_name, None, None, adversary_iso3, "MIL", True)

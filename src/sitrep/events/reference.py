@@ -1,0 +1,177 @@
+"""Reference: what a pronoun, a relative word or a bare description in an event's role points back to.
+
+A news sentence names its doer once and then says "they", "who", "the army". This module finds the
+earlier words each of those stands for, in this order of trust:
+
+- a pronoun inside what someone says is that speaker when number and kind agree ("The rebels deny
+  they are negotiating", "Russia said it would retaliate");
+- otherwise the nearest earlier mention of the right kind: a person for he/she, a group, unit,
+  organisation or state for they/them, or a plural subject that can act ("the occupiers ... They");
+- a relative word ("who", "which") is the noun phrase it follows ("Varya from Kropyvnytskyi who gave");
+- a bare description ("the army", "the ministry") is the named entity with that head word that the
+  article gave before ("the Syrian army", "Russia's Defence Ministry").
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from sitrep.events.context import DocIndex, lemma_of
+
+if TYPE_CHECKING:
+    from sitrep.events.roles import RoleCues
+
+# how far back (characters) a pronoun may point to an entity mention or a plural subject
+_REACH = 400
+_PERSONAL = frozenset({"he", "she", "him", "her", "his"})
+_SAYING = frozenset({"say", "tell", "deny", "claim", "insist", "state", "announce", "add", "warn", "report",
+                     "confirm", "believe", "think", "argue", "accuse", "admit", "vow", "promise", "threaten"})
+# descriptions that the article usually names in full once ("the Syrian army ... the army")
+_DESCRIPTIVE_HEADS = frozenset({"army", "military", "ministry", "police", "government", "coalition", "militia",
+                                "navy", "force", "forces", "troops", "group", "movement", "regime", "authorities",
+                                "department", "service", "office", "committee", "council", "agency", "party"})
+_PLURAL_KINDS = ("GROUP", "MILITARY_UNIT", "ORG", "GPE_ACTOR")
+
+
+def resolve_pronoun(token: Token, cues: "RoleCues", index: DocIndex) -> Token | None:
+    """The words a third-person pronoun stands for: its speaker, else the nearest earlier mention of its kind."""
+    lower = token.lower_
+    bound = _speaker_of_clause(token, index, cues)
+    if bound is not None:
+        return bound
+    if lower in ("it", "its"):
+        return _earlier_subject(token, index)
+    if lower in cues.plural_pronouns:
+        wanted: tuple[str, ...] = _PLURAL_KINDS
+    elif lower in _PERSONAL:
+        wanted = ("PERSON",)
+    else:
+        return None
+    best: tuple[int, Token] | None = None
+    for ent in index.entities:
+        if ent.type not in wanted:
+            continue
+        for m in ent.mentions:
+            if m.end <= token.idx and token.idx - m.end < _REACH and (best is None or m.start > best[0]):
+                span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    best = (m.start, span.root)
+    if lower in cues.plural_pronouns:
+        subject = _earlier_plural_subject(token, cues.people_nouns | cues.armed_nouns | cues.hostile_nouns)
+        if subject is not None and (best is None or subject.idx > best[0]):
+            return subject  # "The occupiers came at night. They destroyed schools": the nearer plural subject
+    return best[1] if best is not None else None
+
+
+def _agrees(pronoun: Token, antecedent: Token, index: DocIndex) -> bool:
+    """Whether number and kind let a pronoun stand for a noun: they/them for groups, he/she for persons, it for states."""
+    found = index.entity_at(antecedent)
+    kind = found[0].type if found is not None else None
+    lower = pronoun.lower_
+    if lower in _PERSONAL:
+        return kind == "PERSON"
+    if lower in ("it", "its"):
+        return kind not in ("PERSON", "GROUP") and antecedent.tag_ in ("NN", "NNP") and (
+            kind is not None or antecedent.pos_ == "PROPN" or index.place_at(antecedent) is not None
+            or antecedent.lemma_.lower() in _DESCRIPTIVE_HEADS)
+    return kind in _PLURAL_KINDS or antecedent.tag_ in ("NNS", "NNPS")
+
+
+def _speaker_of_clause(pronoun: Token, index: DocIndex, cues: "RoleCues") -> Token | None:
+    """'The rebels deny they are negotiating', 'Russia said it would ...': a pronoun in what X says is X."""
+    lower = pronoun.lower_
+    if lower not in cues.plural_pronouns and lower not in _PERSONAL and lower not in ("it", "its"):
+        return None
+    node = pronoun
+    for _ in range(6):  # climb to the clause that a verb of saying governs
+        if node.head.i == node.i:
+            return None
+        child, node = node, node.head
+        if child.dep_ == "ccomp" and node.pos_ == "VERB" and lemma_of(node) in _SAYING:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ == "PRON" or subject.i > pronoun.i:
+                return None
+            return subject if _agrees(pronoun, subject, index) else None
+    return None
+
+
+def _earlier_plural_subject(pronoun: Token, can_act: frozenset[str]) -> Token | None:
+    """The nearest earlier plural subject noun that can act ('the occupiers', 'the rebels'), this or the last sentence."""
+    doc = pronoun.doc
+    first = pronoun.sent.start
+    if first > 0:
+        first = doc[first - 1].sent.start
+    for tok in reversed(doc[first: pronoun.i]):
+        # an active subject only: "229 children were killed. They can't ..." does not make the victims the doers
+        if tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and pronoun.idx - tok.idx < _REACH \
+                and (tok.lemma_.lower() in can_act or tok.lower_ in can_act):
+            return tok
+    return None
+
+
+def relative_antecedent(pronoun: Token) -> Token:
+    """'journalist Vira Gyrych who was killed', 'Varya from Kropyvnytskyi who gave': the noun phrase 'who' follows."""
+    if pronoun.lower_ in ("who", "whom") and pronoun.i > 0:
+        before = pronoun.doc[pronoun.i - 1]
+        before = pronoun.doc[pronoun.i - 2] if before.is_punct and pronoun.i > 1 else before
+        if before.pos_ in ("PROPN", "NOUN"):
+            # a "from"/"of" phrase describes the person before it: the person is who acts
+            # ("the first picture of the soldier who was killed" keeps the soldier: only a place is climbed over)
+            while before.dep_ == "pobj" and before.head.dep_ == "prep" and before.head.lower_ in ("from", "of", "in") \
+                    and (before.head.lower_ == "from" or before.ent_type_ in ("GPE", "LOC", "FAC")) \
+                    and before.head.head.pos_ in ("PROPN", "NOUN") and before.head.head.i < before.i:
+                before = before.head.head
+            return before
+    return pronoun.head.head
+
+
+def _earlier_subject(token: Token, index: DocIndex) -> Token | None:
+    """'Syria says it is willing': the nearest earlier named subject, in this sentence or the two before."""
+    doc = index.doc
+    first = token.sent.start
+    for _ in range(2):  # widen to the previous sentences: "The ministry said... It added..."
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for tok in reversed(doc[first: token.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and _can_be_it(tok, index):
+            return tok
+    return None
+
+
+def _can_be_it(token: Token, index: DocIndex) -> bool:
+    """A singular named actor that 'it' can stand for: an organisation, a state, a unit; never a person."""
+    found = index.entity_at(token)
+    if found is not None:
+        return found[0].type not in ("PERSON", "GROUP")
+    place = index.place_at(token)
+    if place is not None:
+        return place.precision == "country"
+    return token.pos_ == "PROPN" and token.tag_ != "NNPS" and token.ent_type_ not in ("PERSON", "NORP")
+
+
+def named_description(token: Token, index: DocIndex) -> Token | None:
+    """'the army' after 'the Syrian army': the latest earlier named entity whose name ends in the same head word."""
+    if token.pos_ != "NOUN" or index.entity_at(token) is not None:
+        return None
+    lemma = token.lemma_.lower()
+    if lemma not in _DESCRIPTIVE_HEADS and token.lower_ not in _DESCRIPTIVE_HEADS:
+        return None
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    if det is not None and det.lower_ not in ("the", "such", "this", "that", "these", "those"):
+        return None  # "an army", "a ministry": a new referent
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
+        return None  # "the Russian army", "his ministry": the phrase says whose it is
+    best = None
+    for ent in index.entities:
+        if ent.type == "PERSON":
+            continue
+        for m in ent.mentions:
+            words = m.text.lower().split()
+            if m.end <= token.idx and len(words) > 1 and words[-1] in (lemma, token.lower_) \
+                    and (best is None or m.start > best.start):
+                best = m
+    if best is None:
+        return None
+    span = index.doc.char_span(best.start, best.end, alignment_mode="expand")
+    return span.root if span is not None else None
