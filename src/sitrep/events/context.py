@@ -136,3 +136,18 @@ def clause_of(token: Token) -> Token:
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node
+
+
+# quantities that count the people who act ("millions of Ukrainians fought", "dozens of gunmen stormed")
+_QUANTIFIERS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "some", "many", "most",
+                          "all", "several", "few", "both", "each", "one", "two", "three", "group", "number", "majority", "hundred", "dozen",
+                          "thousand", "million"})
+
+
+def counted(token: Token) -> Token:
+    """'Millions of Ukrainians', 'one of the gunmen': the people a quantity counts, else the token itself."""
+    if not (token.like_num or token.pos_ == "NUM" or token.lower_ in _QUANTIFIERS):
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else token

@@ -5,7 +5,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from sitrep.events.context import DocIndex
+from sitrep.events.context import DocIndex, counted
 from sitrep.events.reference import relative_antecedent
 from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words, words_at
 from sitrep.nlp import doc_text
@@ -68,20 +68,6 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
     known = cues.people_nouns | cues.armed_nouns | cues.hostile_nouns | cues.weapon_nouns
     return lemma in known or lower in known or lower in cues.nationalities \
         or (lower.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_AGENTS)
-
-
-# quantities that count the people who act ("millions of Ukrainians fought", "dozens of gunmen stormed")
-_QUANTIFIERS = frozenset({"dozens", "hundreds", "thousands", "millions", "scores", "tens", "some", "many", "most",
-                          "all", "several", "few", "both", "each", "one", "two", "three", "group", "number", "majority"})
-
-
-def counted(token: Token) -> Token:
-    """'Millions of Ukrainians', 'one of the gunmen': the people a quantity counts, else the token itself."""
-    if not (token.like_num or token.pos_ == "NUM" or token.lower_ in _QUANTIFIERS):
-        return token
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
-    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else token
 
 
 def _waged_by(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:

@@ -21,6 +21,8 @@ _OBJECT_DEPS = frozenset({"dobj", "obj"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
 _MEANS_PREPS = frozenset({"by", "with", "through"})
 _PROSPECTIVE_AUX = frozenset({"would", "will", "'ll", "wo"})
+# verbs that count what an attack did to people: conjoined to the attack, they are its toll, not a second attack
+_TOLL_VERBS = frozenset({"wound", "injure", "hurt", "maim"})
 # material conflict that a conditional turns into a threat of that action
 _THREATENABLE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
@@ -67,6 +69,13 @@ def fold_matches(matches: list[TriggerMatch]) -> Folded:
             keep, lose = head, m
         elif tok.dep_ == "advcl" and tok.tag_ == "VB":  # "fired a missile to destroy the museum": its purpose
             keep, lose = head, m
+        elif tok.dep_ == "conj" and tok.lemma_.lower() in _TOLL_VERBS and not _has_subject(tok):
+            keep, lose = head, m  # "killed seven people and wounded several others": one shooting, its toll
+        elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _has_subject(tok) \
+                and not any(c.dep_ == "mark" for c in tok.children) \
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.token.children):
+            # ("was injured while repelling the attack" is two: the marked clause and the passive have other roles)
+            keep, lose = head, m  # "visited NATO headquarters, discussing ways to ...": the same visit
         else:
             continue
         dropped.add(lose.token.i)
@@ -76,6 +85,11 @@ def fold_matches(matches: list[TriggerMatch]) -> Folded:
     inside = {t.i for i in threats for t in _condition_tokens(by_token[i].token)}
     kept = [by_token[i] for i in sorted(by_token) if i not in dropped and i not in inside]
     return Folded(kept, {i: t for i, t in absorbed.items() if i not in dropped}, threats - inside)
+
+
+def _has_subject(token: Token) -> bool:
+    """Whether a verb has its own subject (then it reports its own occurrence)."""
+    return any(c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
 def _shares_roles(first: Token, second: Token) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.errors import MissingDataError
-from sitrep.events.context import DocIndex, lemma_of
+from sitrep.events.context import DocIndex, counted, lemma_of
 from sitrep.events.ontology import Ontology
 from sitrep.events.routine import in_spans, routine_spans
 from sitrep.tables import read_tsv
@@ -120,6 +120,8 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
     """Words that name no occurrence: a command ('Strike the shepherd'), a capacity ('the ability to cooperate')."""
     if token.pos_ == "VERB" and token.tag_ == "VB" and _is_imperative(token):
         return True
+    if token.tag_ == "VBN" and _names_people(token):
+        return True  # "none of the injured", "those expelled were agents": the people an event left, told before
     head = token.head
     if token.pos_ == "VERB" and _figurative_participant(token, words.abstractions):
         return True  # "hatred will strike", "evil accuses you", "peace has been destroyed", "storms threaten us"
@@ -128,6 +130,15 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
         return True  # "their ability to cooperate", "the Alliance's eagerness to support"
     # "an objectively difficult and demanding environment": a participle coordinated with an adjective
     return token.tag_ == "VBG" and token.dep_ == "conj" and head.pos_ == "ADJ"
+
+
+def _names_people(participle: Token) -> bool:
+    """'the injured', 'the wounded', 'those expelled': a participle standing for the people it happened to."""
+    if participle.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in participle.children):
+        return True
+    return participle.dep_ == "acl" and participle.head.lower_ in ("those", "these") \
+        and not any(c.dep_ == "agent" for c in participle.children)
 
 
 def _figurative_participant(verb: Token, abstractions: frozenset[str]) -> bool:
@@ -206,7 +217,7 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
         return any(c.dep_ in deps and c.lower_ in values for c in token.children)
     if condition.kind == "dobj":
         # the passive subject is the object too: "demands were accepted"
-        objects = [c for c in token.children if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass"]
+        objects = [counted(c) for c in token.children if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass"]
         if "@ANY" in values:
             return bool(objects)
         if "@ENT" in values:

@@ -1,0 +1,49 @@
+"""One event per occurrence, and the right kind: tolls, participles, people named by what happened to them.
+
+Sentences follow wire-report phrasing; each rule is checked with a case where it must not fire.
+"""
+from __future__ import annotations
+
+
+def _triggers(report, event_type: str | None = None) -> list[str]:
+    """Trigger words of the report's events, optionally of one type."""
+    return [e.trigger.text for e in report.events if event_type is None or e.type == event_type]
+
+
+def test_a_wounding_conjoined_to_a_killing_is_its_toll(analyze_text):
+    report = analyze_text("A gunman entered the church in Fort Worth and killed seven people and wounded several others.")
+    assert "wounded" not in _triggers(report) and "killed" in _triggers(report, "ASSAULT")
+    report = analyze_text("Police wounded two suspects on Monday; the suspects had killed a guard.")
+    assert "wounded" in _triggers(report, "ASSAULT")  # its own clause, its own doer: another event
+
+
+def test_a_participle_of_the_same_visit_is_that_visit(analyze_text):
+    report = analyze_text("Essid visited NATO headquarters in Brussels, discussing ways to deepen the partnership.")
+    assert _triggers(report, "CONSULT") == ["visited"]
+    report = analyze_text("Serhiy Pantelyuk was injured while repelling the attack.")
+    assert "repelling" in _triggers(report, "ASSAULT")
+
+
+def test_people_named_by_what_happened_to_them_are_no_new_event(analyze_text):
+    assert _triggers(analyze_text("None of the injured were British, sources said.")) == []
+    assert "expelled" not in _triggers(analyze_text("The U.S. said those expelled were intelligence agents."))
+    assert "injured" in _triggers(analyze_text("Five soldiers were injured near Kupiansk on Monday."))
+
+
+def test_counted_diplomats_are_still_diplomats(analyze_text):
+    report = analyze_text("Hundreds of diplomats are being expelled from both the West and Russia in the dispute.")
+    (expelled,) = [e for e in report.events if e.trigger.text == "expelled"]
+    assert expelled.type == "SANCTION"
+
+
+def test_seizing_land_is_taking_territory_seizing_ships_is_not(analyze_text):
+    report = analyze_text("Russia's war is an attempt to seize our land.")
+    assert [(e.type, e.mode) for e in report.events if e.trigger.text == "seize"] == [("ASSAULT", "occupy")]
+    report = analyze_text("Iran seized two oil tankers in the Gulf.")
+    assert [(e.type, e.mode) for e in report.events if e.trigger.text == "seized"] == [("COERCE", "seize")]
+
+
+def test_deploying_equipment_is_no_mobilisation_deploying_troops_is(analyze_text):
+    assert _triggers(analyze_text("Fargo tried to speed up the work by deploying a portable wall system."),
+                     "MOBILIZE") == []
+    assert _triggers(analyze_text("The Pentagon is deploying 3,000 troops to Poland."), "MOBILIZE") == ["deploying"]
