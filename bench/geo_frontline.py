@@ -96,3 +96,19 @@ def score_frontline(nlp: Any, tables: Any, gazetteer: Any) -> dict[str, Any]:
             "recall_by_kind": recall, "emitted_as_town": as_town, "missed": missed,
             "summary": f"{len(by_sentence)} sentences, recall {found}/{total} (towns {recall['town']}, areas "
                        f"{recall['area']}); rivers/areas emitted as towns: {len(as_town)} {as_town[:8]}"}
+
+
+def main() -> int:
+    """Run the front-line set alone and print every miss with the sentence it came from."""
+    from bench.geo_eval import _load_stack
+
+    nlp, tables, gazetteer = _load_stack()
+    result = score_frontline(nlp, tables, gazetteer)
+    print(result["summary"])
+    for line in result.get("missed", []):
+        print("  missed:", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

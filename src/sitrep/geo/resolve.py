@@ -22,6 +22,9 @@ BARE_SHORT_FORM = -0.4
 SUFFIX_IN_NAME = 0.3
 CONTAINER_ADMIN1, CONTAINER_COUNTRY = 1.0, 0.5  # the text says where the place is
 FOCUS_COUNTRY, FOCUS_ADMIN1, FOCUS_NEAR = 0.8, 0.6, 0.6  # where the rest of the document is
+NAMESAKE_RATIO = 10  # a town ten times its namesake's size is the one meant unless the text places the other
+DOMINANT_SHARE = 0.5  # a region holding more than half of the document's other places is where it is
+TOWN_SHARE_OF_ADMIN1 = 0.5  # "Varna" alone is the city when most of Varna province lives in it
 ROUNDS = 2  # context rounds after the prior-only pass; resolutions settle after two
 SOFTMAX_TEMPERATURE = 0.25
 
@@ -51,15 +54,21 @@ def prior_score(toponym: Toponym, entry: Entry, suffixes: frozenset[str] = froze
             score += NAME_WEIGHT["name"]  # "Kyiv" + "region" is the oblast's own name, not a short form of it
     elif entry.how == "short" or (entry.precision == "admin2" and entry.how in ("fuzzy", "variant")):
         score += BARE_SHORT_FORM  # "Kharkiv" alone is the city; the oblast is written "Kharkiv region"
-    elif entry.precision in ("admin1", "admin2") and entry.how == "alt" and _named_after_its_town(toponym, entry):
-        score += BARE_SHORT_FORM  # "Odesa" alone is the city, although Odesa oblast is also called "Odesa"
+    elif entry.precision in ("admin1", "admin2") and entry.how in ("name", "alt") and _named_after_its_town(toponym, entry):
+        score += BARE_SHORT_FORM  # "Odesa", "Krakow", "Varna" alone are the city, not the unit named after it
     return score
 
 
 def _named_after_its_town(toponym: Toponym, area: Entry) -> bool:
-    """True when a town of the same name lies in the area (an oblast named after its centre)."""
-    return any(c.precision == "city" and c.how in ("name", "alt") and area.admin1 in c.admin1s
-               for c in toponym.candidates)
+    """True when a town of the same name lies in the area and is what the name means on its own.
+
+    A district (admin2) is named after its seat; a province (admin1) spelt with its own name only when
+    most of its people live in the town: "Varna" is the city, "New York" may well be the state."""
+    towns = [c for c in toponym.candidates if c.precision == "city" and c.how in ("name", "alt")
+             and area.admin1 in c.admin1s and (area.admin2 is None or c.admin2 == area.admin2 or area.precision == "admin1")]
+    if area.how == "alt" or area.precision == "admin2":
+        return bool(towns)
+    return any(t.population >= TOWN_SHARE_OF_ADMIN1 * area.population for t in towns)
 
 
 def _own_spelling(toponym: Toponym, entry: Entry, skeleton) -> float:
@@ -71,15 +80,48 @@ def _own_spelling(toponym: Toponym, entry: Entry, skeleton) -> float:
     return NAME_WEIGHT["name"] - NAME_WEIGHT["alt"] if same else 0.0
 
 
-def context_score(entry: Entry, focus: Focus, container: Entry | None) -> float:
-    """Score from the document: the stated container and the places the rest of the text names."""
+def _foreign_alternate(toponym: Toponym, entry: Entry, skeleton) -> float:
+    """An alternate name that is a same-country namesake's own name ('Chornobyl' for Lazurnyi) weighs nothing.
+
+    Abroad it keeps its weight: 'St. Petersburg' is an alternate of Saint Petersburg and the Florida city's name."""
+    if entry.how != "alt" or entry.precision != "city" or skeleton(toponym.key) == skeleton(normalize(entry.name)):
+        return 0.0
+    owned = any(c.id != entry.id and c.precision == "city" and c.country == entry.country and skeleton(toponym.key) == skeleton(normalize(c.name))
+                for c in toponym.candidates)
+    return -NAME_WEIGHT["alt"] if owned else 0.0
+
+
+def _well_known_population(toponym: Toponym, skeleton) -> dict[str, int]:
+    """Per country, the population of the largest town whose own name the text spells."""
+    largest: dict[str, int] = {}
+    for c in toponym.candidates:
+        if c.precision == "city" and skeleton(toponym.key) == skeleton(normalize(c.name)):
+            largest[c.country] = max(largest.get(c.country, 0), c.population)
+    return largest
+
+
+def context_score(entry: Entry, focus: Focus, container: Entry | None, well_known: dict[str, int] | None = None) -> float:
+    """Score from the document: the stated container and the places the rest of the text names.
+
+    A namesake reached only by an alternate name, a tenth the size of a well-known town whose own name it is in
+    the same country, gets regional context
+    only when the text places it or its region dominates the document ("Mykolaiv, Kramatorsk, Chernihiv" is
+    the city). Namesakes abroad are told apart by the country focus, so Dublin, Ohio keeps its context."""
     score = 0.0
+    placed = False
     if container is not None and container.id != entry.id:
         if set(entry.admin1s) & set(container.admin1s) and container.precision != "country":
             score += CONTAINER_ADMIN1
+            placed = True
         elif entry.country == container.country:
             score += CONTAINER_COUNTRY if container.precision != "country" else CONTAINER_ADMIN1
-    score += FOCUS_COUNTRY * focus.country_share(entry) + FOCUS_ADMIN1 * focus.admin1_share(entry)
+    score += FOCUS_COUNTRY * focus.country_share(entry)
+    admin1_share = focus.admin1_share(entry)
+    obscure = (entry.precision == "city" and entry.how == "alt" and entry.matched != normalize(entry.name)
+               and entry.population * NAMESAKE_RATIO <= (well_known or {}).get(entry.country, 0))
+    if obscure and not placed and admin1_share <= DOMINANT_SHARE:
+        return score
+    score += FOCUS_ADMIN1 * admin1_share
     if entry.precision != "country":
         score += FOCUS_NEAR * proximity(focus.nearest_km(entry))
     return score
@@ -96,8 +138,9 @@ def resolve_toponym_list(text: str, toponyms: list[Toponym], gazetteer: Gazettee
         return [_pick(t, [(e, -float(i)) for i, e in enumerate(t.candidates)]) for t in toponyms]
     suffixes = gazetteer.terms.admin_suffixes
     skeleton = gazetteer.rules.skeleton
-    priors = [[(e, prior_score(t, e, suffixes) + _own_spelling(t, e, skeleton)) for e in t.candidates]
-              for t in toponyms]
+    priors = [[(e, prior_score(t, e, suffixes) + _own_spelling(t, e, skeleton) + _foreign_alternate(t, e, skeleton))
+               for e in t.candidates] for t in toponyms]
+    well_known = [_well_known_population(t, skeleton) for t in toponyms]
     best = [_argmax(p) for p in priors]
     cue_gap = cue_gap_pattern(gazetteer.terms.container_cues, gazetteer.terms.appositive_cues)
     containers: dict[int, int] = {}
@@ -108,7 +151,7 @@ def resolve_toponym_list(text: str, toponyms: list[Toponym], gazetteer: Gazettee
         for i, toponym in enumerate(toponyms):
             container = best[containers[i]] if i in containers else None
             focus = focus_by_key[toponym.key]
-            scored.append([(e, s + context_score(e, focus, container)) for e, s in priors[i]])
+            scored.append([(e, s + context_score(e, focus, container, well_known[i])) for e, s in priors[i]])
         best = [_argmax(s) for s in scored]
     out = []
     for i, toponym in enumerate(toponyms):
