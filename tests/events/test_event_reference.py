@@ -106,3 +106,36 @@ def test_a_time_adjunct_of_a_negated_clause_does_not_negate_the_attack(analyze_t
 def test_markup_is_never_an_actor(analyze_text):
     report = analyze_text("**  Last night, the Russian army fired a missile at the museum in the Kharkiv region.")
     assert _only(report, "fired").actor.country == "RUS"
+
+
+def test_a_demonym_is_no_place_and_a_continent_can_act(analyze_text):
+    report = analyze_text("The U.S. has expelled 60 diplomats, and some European countries expelled four Russian officials.")
+    assert all(e.place is None or e.place.text != "European" for e in report.events)
+    report = analyze_text("In essence, Europe was forced to support the party line.")
+    (support,) = [e for e in report.events if e.trigger.text == "support"]
+    assert support.actor is not None and support.actor.text == "Europe"
+
+
+def test_attacks_one_is_able_to_launch_are_no_occurrence(analyze_text):
+    report = analyze_text("The government has degraded Boko Haram by limiting their capacity to launch coordinated "
+                          "massive attacks.")
+    assert [e for e in report.events if e.trigger.text == "attacks"] == []
+    report = analyze_text("Boko Haram launched coordinated attacks on three villages.")
+    assert [e.type for e in report.events if e.trigger.text == "attacks"] == ["ASSAULT"]
+
+
+def test_hurricanes_strike_no_one(analyze_text):
+    report = analyze_text("The drought ended with three major hurricanes striking US soil.")
+    assert [e for e in report.events if e.trigger.text == "striking"] == []
+
+
+def test_he_reaches_back_a_paragraph_only_to_the_one_person_named(analyze_text):
+    filler = " The ceremony marked the anniversary of independence and drew large crowds to the barracks." * 5
+    report = analyze_text("President Muhammadu Buhari visited troops in Maiduguri on Sunday." + filler
+                          + " He urged the soldiers to respect civilians.")
+    (urged,) = [e for e in report.events if e.trigger.text == "urged"]
+    assert urged.actor.text.endswith("Buhari")
+    report = analyze_text("President Muhammadu Buhari met General Lucky Irabor in Maiduguri on Sunday." + filler
+                          + " He urged the soldiers to respect civilians.")
+    (urged,) = [e for e in report.events if e.trigger.text == "urged"]
+    assert urged.actor is None or urged.actor.text == "He"  # two persons named: 'he' stays unresolved

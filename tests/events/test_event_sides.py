@@ -40,17 +40,18 @@ def test_in_an_address_the_unnamed_occupier_is_the_adversary_and_the_liberator_t
     assert liberation.actor.country == "UKR" and liberation.actor_note is None
 
 
-def test_without_a_speaker_an_unnamed_occupation_takes_only_the_articles_sole_earlier_attacker(address6):
+def test_without_a_speaker_an_address_naming_both_sides_leaves_the_occupation_without_actor(address6):
     _, report = address6
     occupation = _event(report, "Of course, we remember every city", "occupation")
-    # no speaker to side with: only the doer of every earlier armed act, shown where the article names it
-    assert occupation.actor.implicit and occupation.actor.country == "RUS"
-    assert occupation.actor.words.start < occupation.evidence.start
-    earlier = [e for e in report.events if e.evidence.start < occupation.evidence.start
-               and e.type == "ASSAULT" and e.actor is not None and not e.actor.implicit]
-    assert earlier and {e.actor.country for e in earlier} == {"RUS"}
-    liberation = _event(report, "The gradual liberation of the Kharkiv region", "liberation")
-    assert liberation.actor is None  # the liberator is the other side, which only a speaker would tell
+    assert occupation.actor is None and occupation.actor_note
+
+
+def test_an_unnamed_attack_takes_the_articles_only_attacker(analyze_text):
+    report = analyze_text("A man jumped onto the car and attacked the driver in Beverly Hills on Wednesday. "
+                          "Her son was sitting in the back seat. Neighbours said they heard screams. "
+                          "The boy's mother was not in the car at the time of the attack.")
+    attacks = [e for e in report.events if e.trigger.text == "attack"]
+    assert attacks and attacks[-1].actor is not None and attacks[-1].actor.text == "man" and attacks[-1].actor.implicit
 
 
 def test_two_sides_named_leave_an_unnamed_attack_without_actor(analyze_text):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from sitrep import attribution
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.dates import DateResolver
-from sitrep.events.discourse import Draft, resolve_discourse
+from sitrep.events.discourse import Draft, armed_parties, resolve_discourse
 from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
 from sitrep.events.ontology import PLOVER_TYPES, Ontology
 from sitrep.events.folding import fold_matches
@@ -112,7 +112,8 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
         drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of,
                                   folded.absorbed_subjects.get(match.token.i), match.token.i in folded.threats))
     sided = voice is not None and voice.adversary is not None
-    drafts = _sided_actors(resolve_discourse(drafts, lexicon.ontology, sided), index, lexicon.roles)
+    drafts = resolve_discourse(drafts, lexicon.ontology, sided, armed_parties(entities))
+    drafts = _sided_actors(drafts, index, lexicon.roles)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
 
@@ -161,6 +162,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     drafts = []
     combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
     for order, ((actor, how), recipient, place) in enumerate(combos):
+        if _same_party(actor, recipient):
+            recipient = None  # "he threw a can at her": two pronouns resolved to one person, one of them wrongly
         confidence = rule.weight * _ACTOR_FACTOR[how] * _MODALITY_FACTOR[modality] * (0.9 + 0.1 * place_conf)
         confidence *= (_EMBEDDED_FACTOR if embedded else 1.0) * _DEPTH_FACTOR ** depth
         event = Event(id="", type=rule.type, evidence=evidence, trigger=trigger, mode=rule.mode,
@@ -185,6 +188,12 @@ def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, 
         return recipients, tuple(p for p in places if p not in both)
     kept = [r for r in recipients if not any(overlaps(r, p) for p in both)]
     return kept or [None], places
+
+
+def _same_party(actor: ActorRef | None, recipient: ActorRef | None) -> bool:
+    """Whether actor and recipient are one entity (a self-directed political event is not what news reports)."""
+    return actor is not None and recipient is not None and actor.entity_id is not None \
+        and actor.entity_id == recipient.entity_id
 
 
 def _not_the_actor(places: tuple[Place, ...], actors: list[ActorRef | None]) -> tuple[Place, ...]:

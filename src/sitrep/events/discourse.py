@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from sitrep.events.ontology import Ontology
 from sitrep.events.roles import SERIES_NOUNS
 from sitrep.events.voice import MUTUAL_LEMMAS, OWN_SIDE_LEMMAS, side_lemma
-from sitrep.records import ActorRef, Event
+from sitrep.records import ActorRef, Entity, Event
 
 # how many sentences back a mode or an implicit actor may come from
 _WINDOW = 3
@@ -30,7 +30,23 @@ class Draft:
     place_attached: bool = False  # the place hangs off the trigger or its clause, not just the sentence
 
 
-def resolve_discourse(drafts: list[Draft], ontology: Ontology, sided: bool = False) -> list[Draft]:
+@dataclass(frozen=True)
+class ArmedParty:
+    """An armed side the article names (a unit, rebels, police, a national force), where it first appears."""
+
+    start: int
+    entity_id: str
+    country: str | None
+
+
+def armed_parties(entities: tuple[Entity, ...]) -> tuple[ArmedParty, ...]:
+    """Every armed entity of the article at its first mention: a unit, a group, or an actor of an armed sector."""
+    return tuple(ArmedParty(min(m.start for m in e.mentions), e.id, e.country) for e in entities
+                 if e.mentions and (e.type in ("MILITARY_UNIT", "GROUP") or e.sector in ("MIL", "REB", "COP")))
+
+
+def resolve_discourse(drafts: list[Draft], ontology: Ontology, sided: bool = False,
+                      parties: tuple[ArmedParty, ...] = ()) -> list[Draft]:
     """Apply the cross-sentence rules in order; each is a small pure pass over the drafts.
 
     `sided`: a wartime address whose sides are known (voice.sided_actor fills unnamed doers instead of
@@ -43,7 +59,7 @@ def resolve_discourse(drafts: list[Draft], ontology: Ontology, sided: bool = Fal
     drafts = drop_anaphoric_mentions(drafts)
     drafts = merge_complementary_events(drafts)
     drafts = fold_casualties(drafts)
-    return note_missing_actors(inherit_actors(meeting_we(drafts), sole_doers=not sided))
+    return note_missing_actors(inherit_actors(meeting_we(drafts), sole_doers=not sided, parties=parties))
 
 
 def _sentence_gap(a: Draft, b: Draft) -> int:
@@ -182,7 +198,7 @@ def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return first + tuple(x for x in second if x not in first)
 
 
-def inherit_actors(drafts: list[Draft], sole_doers: bool = True) -> list[Draft]:
+def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[ArmedParty, ...] = ()) -> list[Draft]:
     """An actor-less event ('another call with X', 'the attack', 'eight were killed') takes a recent same-type actor.
 
     Event nouns need the same mode; a definite noun ("the attack") or a passive without agent
@@ -195,6 +211,7 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True) -> list[Draft]:
         if ev.actor is None and (_is_nominal(d.token) or passive):
             anaphoric = passive or _is_definite(d.token)
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
+                          and side_lemma(p.token) not in MUTUAL_LEMMAS  # a battle has two sides to lend
                           and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
                           and not p.event.actor.implicit
                           and _sentence_gap(p, d) <= (2 if anaphoric else _WINDOW)
@@ -202,7 +219,7 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True) -> list[Draft]:
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
                                              confidence=round(ev.confidence * 0.85, 3)))
-            elif sole_doers and (sole := _sole_doer(out, ev.type, d.token)) is not None:
+            elif sole_doers and (sole := _sole_doer(out, d, parties)) is not None:
                 d = replace(d, event=replace(ev, actor=replace(sole, implicit=True),
                                              confidence=round(ev.confidence * 0.75, 3)))
         out.append(d)
@@ -219,20 +236,28 @@ _BARE_PRONOUNS = frozenset({"it", "they", "them", "he", "she", "him", "her", "we
                             "these", "those", "who", "which"})
 
 
-def _sole_doer(earlier: list[Draft], event_type: str, token: Token) -> ActorRef | None:
-    """'A man attacked her car ... the attack': when every earlier armed act of the article has one doer, that one.
+def _sole_doer(earlier: list[Draft], draft: Draft, parties: tuple[ArmedParty, ...]) -> ActorRef | None:
+    """'A man attacked her car ... the attack': when the article so far names one attacker and no other armed side.
 
-    Two sides named (an army and rebels) leave the event without an actor; so do mutual words ("the clashes").
+    Two doers, or another armed party named before the event (rebels beside an army), leave it without an
+    actor; so do mutual words ("the clashes"), acts of the other side (a liberation) and a different manner
+    of attack (a suicide bombing after an army's shelling).
     """
+    ev, token = draft.event, draft.token
     lemma = side_lemma(token)
-    if _family(event_type) != "ASSAULT" or lemma in MUTUAL_LEMMAS or lemma in OWN_SIDE_LEMMAS:
+    if _family(ev.type) != "ASSAULT" or lemma in MUTUAL_LEMMAS or lemma in OWN_SIDE_LEMMAS:
         return None  # a liberation or a counter-attack is the other side's act, not the attacker's
-    doers = [p.event.actor for p in earlier
-             if _family(p.event.type) == "ASSAULT" and p.event.actor is not None and not p.event.actor.implicit
-             and p.event.actor.text.lower() not in _BARE_PRONOUNS and side_lemma(p.token) not in MUTUAL_LEMMAS]
-    if not doers or len({_actor_key(a) for a in doers}) != 1:
+    donors = [p for p in earlier
+              if _family(p.event.type) == "ASSAULT" and p.event.actor is not None and not p.event.actor.implicit
+              and p.event.actor.text.lower() not in _BARE_PRONOUNS and side_lemma(p.token) not in MUTUAL_LEMMAS]
+    if not donors or len({_actor_key(p.event.actor) for p in donors}) != 1:
         return None
-    return doers[-1]
+    doer = donors[-1].event.actor
+    if ev.mode is not None and any(p.event.mode not in (None, ev.mode) for p in donors):
+        return None
+    others = [a for a in parties if a.start < token.idx and a.entity_id != doer.entity_id
+              and (a.country is None or a.country != doer.country)]
+    return None if others else doer
 
 
 # verbs that report what an attack did to people; with no agent of their own they belong to the attack

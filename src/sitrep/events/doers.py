@@ -11,8 +11,9 @@ from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words,
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
 
-# places that stand for a government when they do something ("Kyiv launched", "Moscow denied")
-_METONYMIC_FEATURES = frozenset({"PPLC", "PPLG"})
+# places that stand for a government when they do something ("Kyiv launched", "Moscow denied"), and
+# continents that stand for their states ("Europe was forced to support")
+_METONYMIC_FEATURES = frozenset({"PPLC", "PPLG", "CONT"})
 
 
 def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:

@@ -114,8 +114,8 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
         span = index.doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or any(t.i in owned for t in span) or trigger.i in range(span.start, span.end):
             continue
-        if _acts(span.root):
-            continue
+        if _acts(span.root) or span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
+            continue  # "some European countries": a demonym describes the noun, it does not say where
         distance = abs(place.start - trigger.idx)
         if best is None or distance < best[0]:
             best = (distance, place)

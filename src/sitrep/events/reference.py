@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 # how far back (characters) a pronoun may point to an entity mention or a plural subject
 _REACH = 400
+_PERSON_REACH = 1200
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _SAYING = frozenset({"say", "tell", "deny", "claim", "insist", "state", "announce", "add", "warn", "report",
                      "confirm", "believe", "think", "argue", "accuse", "admit", "vow", "promise", "threaten"})
@@ -48,20 +49,38 @@ def resolve_pronoun(token: Token, cues: "RoleCues", index: DocIndex) -> Token | 
         wanted = ("PERSON",)
     else:
         return None
-    best: tuple[int, Token] | None = None
-    for ent in index.entities:
-        if ent.type not in wanted:
-            continue
-        for m in ent.mentions:
-            if m.end <= token.idx and token.idx - m.end < _REACH and (best is None or m.start > best[0]):
-                span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is not None:
-                    best = (m.start, span.root)
+    best = _nearest_mention(token, wanted, index, _REACH)
+    if best is None and wanted == ("PERSON",):
+        # a person stays the topic for longer than a group does ("He urged them" a paragraph later), but only
+        # when no other person was named in between to compete for "he"
+        best = _nearest_mention(token, wanted, index, _PERSON_REACH, sole=True)
     if lower in cues.plural_pronouns:
         subject = _earlier_plural_subject(token, cues.people_nouns | cues.armed_nouns | cues.hostile_nouns)
         if subject is not None and (best is None or subject.idx > best[0]):
             return subject  # "The occupiers came at night. They destroyed schools": the nearer plural subject
     return best[1] if best is not None else None
+
+
+def _nearest_mention(token: Token, wanted: tuple[str, ...], index: DocIndex, reach: int,
+                     sole: bool = False) -> tuple[int, Token] | None:
+    """The latest entity mention of the wanted kinds that ends within `reach` characters before the token.
+
+    `sole`: only when every such mention in reach belongs to one entity.
+    """
+    best: tuple[int, object] | None = None
+    owners = set()
+    for ent in index.entities:
+        if ent.type not in wanted:
+            continue
+        for m in ent.mentions:
+            if m.end <= token.idx and token.idx - m.end < reach:
+                owners.add(ent.id)
+                if best is None or m.start > best[0]:
+                    best = (m.start, m)
+    if best is None or (sole and len(owners) != 1):
+        return None
+    span = index.doc.char_span(best[1].start, best[1].end, alignment_mode="expand")
+    return (best[0], span.root) if span is not None else None
 
 
 def _agrees(pronoun: Token, antecedent: Token, index: DocIndex) -> bool:

@@ -125,11 +125,18 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
     head = token.head
     if token.pos_ == "VERB" and _figurative_participant(token, words.abstractions):
         return True  # "hatred will strike", "evil accuses you", "peace has been destroyed", "storms threaten us"
-    if token.dep_ in ("acl", "xcomp") and head.i != token.i and head.pos_ == "NOUN" and lemma_of(head) in words.capacities \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return True  # "their ability to cooperate", "the Alliance's eagerness to support"
+    if _under_capacity(token, words.capacities) or (
+            token.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and _under_capacity(head, words.capacities)):
+        return True  # "their ability to cooperate", "their capacity to launch attacks"
     # "an objectively difficult and demanding environment": a participle coordinated with an adjective
     return token.tag_ == "VBG" and token.dep_ == "conj" and head.pos_ == "ADJ"
+
+
+def _under_capacity(token: Token, capacities: frozenset[str]) -> bool:
+    """An infinitive under a noun of ability or disposition ('the Alliance's eagerness to support')."""
+    head = token.head
+    return token.dep_ in ("acl", "xcomp") and head.i != token.i and head.pos_ == "NOUN" \
+        and lemma_of(head) in capacities and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def _names_people(participle: Token) -> bool:
@@ -143,6 +150,8 @@ def _names_people(participle: Token) -> bool:
 
 def _figurative_participant(verb: Token, abstractions: frozenset[str]) -> bool:
     """A doer or target that is an abstraction or a natural force makes a war verb a figure of speech."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN" and lemma_of(verb.head) in abstractions:
+        return True  # "three major hurricanes striking US soil": the noun a participle describes is its subject
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and child.pos_ == "NOUN" \
                 and lemma_of(child) in abstractions:
