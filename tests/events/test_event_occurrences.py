@@ -47,3 +47,18 @@ def test_deploying_equipment_is_no_mobilisation_deploying_troops_is(analyze_text
     assert _triggers(analyze_text("Fargo tried to speed up the work by deploying a portable wall system."),
                      "MOBILIZE") == []
     assert _triggers(analyze_text("The Pentagon is deploying 3,000 troops to Poland."), "MOBILIZE") == ["deploying"]
+
+
+def test_animal_and_medical_attacks_are_no_events(analyze_text):
+    assert _triggers(analyze_text("A man recovers after a killer bee attack in the Silverado Ranch area.")) == []
+    assert _triggers(analyze_text("The minister suffered a heart attack in Kyiv on Monday.")) == []
+    assert _triggers(analyze_text("Russian troops launched a missile attack on Kharkiv.")) == ["attack"]
+
+
+def test_awards_received_and_statements_released_are_no_events(analyze_text):
+    report = analyze_text("The depot was one of 46 employers nominated to receive the 2009 Freedom Award.")
+    assert "receive" not in _triggers(report)
+    report = analyze_text("Members nominated their employers, according to a statement released Wednesday by Lt. Col. "
+                          "Michelle Barrett.")
+    assert "released" not in _triggers(report)
+    assert _triggers(analyze_text("Hamas released three hostages on Sunday."), "CONCEDE") == ["released"]

@@ -139,3 +139,24 @@ def test_he_reaches_back_a_paragraph_only_to_the_one_person_named(analyze_text):
                           + " He urged the soldiers to respect civilians.")
     (urged,) = [e for e in report.events if e.trigger.text == "urged"]
     assert urged.actor is None or urged.actor.text == "He"  # two persons named: 'he' stays unresolved
+
+
+def test_the_patient_of_a_passive_never_lends_itself_as_its_doer(analyze_text):
+    report = analyze_text("Officials said the shooting could have been bloodier if Officer Justin Garner hadn't wounded "
+                          "Stewart. Garner was wounded in the leg.")
+    last = [e for e in report.events if e.trigger.text == "wounded"][-1]
+    assert last.actor is None and last.recipient is not None and "Garner" in last.recipient.text
+    assert last.place is None  # a surname the gazetteer knows as a town is no place
+
+
+def test_a_clause_with_its_own_subject_stops_binding_to_the_speaker(analyze_text):
+    report = analyze_text("Griffin added she didn't know why her ex-husband was there or why he would shoot people.")
+    shoot = [e for e in report.events if e.trigger.text == "shoot"]
+    assert shoot and (shoot[0].actor is None or "Griffin" not in shoot[0].actor.text)
+
+
+def test_the_only_country_that_has_not_ratified_is_the_subject_described(analyze_text):
+    report = analyze_text("Russia has irked many in the council by being the only country that has not ratified "
+                          "two amendments.")
+    (ratified,) = [e for e in report.events if e.trigger.text == "ratified"]
+    assert ratified.actor.text == "Russia"

@@ -79,7 +79,7 @@ def _load_role_cues() -> RoleCues:
                     get("settlement_noun"), get("topic_verb"), get("ceded_verb"), get("weapon_noun"),
                     get("hostile_noun"), get("aggression_noun"), get("object_noun"),
                     get("capacity_noun"), get("abstract_noun"),
-                    get("people_noun") | frozenset(w for w in tables.roles if " " not in w))
+                    get("people_noun") | frozenset(w for w in tables.roles if " " not in w), get("force_noun"))
 
 
 def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
@@ -98,8 +98,9 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
         voice = replace(voice, adversary=adversary(doc, voice.iso3, lexicon.roles))
     index = replace(index, voice=voice)
     drafts: list[Draft] = []
-    matches = find_triggers(index, lexicon.rules, TriggerWords(lexicon.roles.armed_nouns, lexicon.roles.settlement_nouns,
-                                                                   lexicon.roles.capacity_nouns, lexicon.roles.abstract_nouns))
+    cues = lexicon.roles
+    matches = find_triggers(index, lexicon.rules, TriggerWords(cues.armed_nouns, cues.settlement_nouns, cues.capacity_nouns,
+                                                                   cues.abstract_nouns | cues.force_nouns, cues.force_nouns))
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
     consumed = {c.i for m in matches for c in m.token.children
                 if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _object_words(m.rule)}

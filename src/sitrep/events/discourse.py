@@ -212,6 +212,7 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
             anaphoric = passive or _is_definite(d.token)
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
                           and side_lemma(p.token) not in MUTUAL_LEMMAS  # a battle has two sides to lend
+                          and not _undergoes(d, p.event.actor)
                           and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
                           and not p.event.actor.implicit
                           and _sentence_gap(p, d) <= (2 if anaphoric else _WINDOW)
@@ -224,6 +225,16 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
                                              confidence=round(ev.confidence * 0.75, 3)))
         out.append(d)
     return out
+
+
+def _undergoes(draft: Draft, actor: ActorRef) -> bool:
+    """'Garner wounded Stewart ... Garner was wounded': the donor's actor is this event's patient, not its doer."""
+    patient = next((c for c in draft.token.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return draft.event.recipient is not None and draft.event.recipient.text == actor.text
+    words = actor.words
+    return patient.lower_ in actor.text.lower().split() or (
+        words is not None and patient.text in words.text)
 
 
 def _actor_key(actor: ActorRef) -> str:
@@ -253,6 +264,8 @@ def _sole_doer(earlier: list[Draft], draft: Draft, parties: tuple[ArmedParty, ..
     if not donors or len({_actor_key(p.event.actor) for p in donors}) != 1:
         return None
     doer = donors[-1].event.actor
+    if _undergoes(draft, doer):
+        return None  # "Garner was wounded": the article's only shooter is this event's patient
     if ev.mode is not None and any(p.event.mode not in (None, ev.mode) for p in donors):
         return None
     others = [a for a in parties if a.start < token.idx and a.entity_id != doer.entity_id

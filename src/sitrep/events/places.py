@@ -114,6 +114,9 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
         span = index.doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None or any(t.i in owned for t in span) or trigger.i in range(span.start, span.end):
             continue
+        found = index.entity_at(span.root)
+        if found is not None and found[0].type == "PERSON":
+            continue  # "Garner was wounded": a surname the gazetteer also knows as a town
         if _acts(span.root) or span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
             continue  # "some European countries": a demonym describes the noun, it does not say where
         distance = abs(place.start - trigger.idx)

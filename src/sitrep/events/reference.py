@@ -102,7 +102,7 @@ def _speaker_of_clause(pronoun: Token, index: DocIndex, cues: "RoleCues") -> Tok
     lower = pronoun.lower_
     if lower not in cues.plural_pronouns and lower not in _PERSONAL and lower not in ("it", "its"):
         return None
-    node = pronoun
+    node, own_clause = pronoun, pronoun.head
     for _ in range(6):  # climb to the clause that a verb of saying governs
         if node.head.i == node.i:
             return None
@@ -112,6 +112,10 @@ def _speaker_of_clause(pronoun: Token, index: DocIndex, cues: "RoleCues") -> Tok
             if subject is None or subject.pos_ == "PRON" or subject.i > pronoun.i:
                 return None
             return subject if _agrees(pronoun, subject, index) else None
+        if node.i != own_clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            # "Griffin added she didn't know why he would shoot": a clause with its own subject between
+            # the pronoun and the saying verb makes that subject, not the speaker, the nearer candidate
+            return None
     return None
 
 
@@ -142,7 +146,19 @@ def relative_antecedent(pronoun: Token) -> Token:
                     and before.head.head.pos_ in ("PROPN", "NOUN") and before.head.head.i < before.i:
                 before = before.head.head
             return before
-    return pronoun.head.head
+    return _described(pronoun.head.head)
+
+
+def _described(noun: Token) -> Token:
+    """'Russia ... by being the only country that has not ratified': who a predicate noun describes, else the noun."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return noun
+    copula = noun.head
+    subject = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and copula.dep_ in ("pcomp", "advcl", "xcomp") and copula.head.i != copula.i:
+        clause = copula.head.head if copula.dep_ == "pcomp" else copula.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and subject.pos_ in ("PROPN", "NOUN") else noun
 
 
 def _earlier_subject(token: Token, index: DocIndex) -> Token | None:

@@ -50,6 +50,7 @@ class RoleCues:
     capacity_nouns: frozenset[str] = frozenset()  # 'the ability to cooperate': a capacity, no occurrence
     abstract_nouns: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': figures of speech
     people_nouns: frozenset[str] = frozenset()  # 'a man', 'the mob', role words: common nouns that can do an armed act
+    force_nouns: frozenset[str] = frozenset()  # 'a killer bee attack', 'a shark attack': animals and natural forces
 
     @cached_property
     def nationality_by_iso2(self) -> dict[str, Nationality]:
@@ -197,8 +198,9 @@ def _inherited_subject(verb: Token) -> Token | None:
             return next((c for c in head.children if c.dep_ == "attr"), subject)
         return subject
     if verb.dep_ == "relcl":
-        if verb.tag_ == "VB" and (described := _predicated_subject(head)) is not None:
-            return described  # "Macron was the first leader to visit Kyiv"
+        if (verb.tag_ == "VB" or head.lower_ in ("only", "first", "last", "one", "country", "state", "nation")) \
+                and (described := _predicated_subject(head)) is not None:
+            return described  # "Macron was the first leader to visit Kyiv", "being the only country that ..."
         if head.lower_ in NON_REFERRING and head.head.i != head.i:
             # "we are doing everything to evacuate" (parsed as a relative clause): whoever does everything
             return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -231,7 +233,8 @@ def _predicated_subject(noun: Token) -> Token | None:
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
         node = node.head.head  # "one of our first foreign friends"
     if node.dep_ == "attr" and node.head.lemma_ == "be":
-        return next((c for c in node.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        copula = node.head  # "Russia has irked many by being the only country that has not ratified"
+        return next((c for c in copula.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(copula)
     return None
 
 

@@ -49,6 +49,7 @@ class TriggerWords:
     settlements: frozenset[str] = frozenset()
     capacities: frozenset[str] = frozenset()  # 'the ability to cooperate': an infinitive under these is no occurrence
     abstractions: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': no one acts
+    forces: frozenset[str] = frozenset()  # 'a killer bee attack': an attack noun with this modifier is no event
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,19 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]],
             continue
         for rule in rules.get(lemma_of(token), ()):
             if _pos_fits(token, rule.pos) and all(_holds(c, token, index, words) for c in rule.conditions):
-                if rule.type:  # a '-' row: this use of the word is no event
-                    found.append(TriggerMatch(token, rule))
+                if rule.type and not (rule.type in _FORCEFUL and _figurative_modifier(token, words.forces)):
+                    found.append(TriggerMatch(token, rule))  # (a '-' row: this use of the word is no event)
                 break
     return found
+
+
+_FORCEFUL = frozenset({"ASSAULT", "COERCE"})
+
+
+def _figurative_modifier(noun: Token, forces: frozenset[str]) -> bool:
+    """'a killer bee attack', 'a shark attack': an attack noun whose modifier is an animal or a natural force."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in ("compound", "nmod", "poss") and lemma_of(c) in forces
+                                       for c in noun.children)
 
 
 def _names_a_state_or_thing(token: Token) -> bool:
