@@ -160,3 +160,11 @@ def test_the_only_country_that_has_not_ratified_is_the_subject_described(analyze
                           "two amendments.")
     (ratified,) = [e for e in report.events if e.trigger.text == "ratified"]
     assert ratified.actor.text == "Russia"
+
+
+def test_a_dateline_is_neither_doer_nor_place(analyze_text):
+    report = analyze_text("Iraqi Officials: Car Bomb Kills 20 in Baghdad. BAGHDAD — A car bomb exploded near a crowded "
+                          "market in Baghdad on Thursday, killing as many as 20 people, Iraqi officials said.")
+    assert all(e.actor is None or e.actor.text != "BAGHDAD" for e in report.events)
+    report = analyze_text("WASHINGTON (AP) — China vowed on Friday to retaliate against new tariffs.")
+    assert all(e.place is None or e.place.text != "WASHINGTON" for e in report.events)

@@ -151,3 +151,21 @@ def counted(token: Token) -> Token:
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else token
+
+
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", "(", ","})
+
+
+def is_dateline(token: Token) -> bool:
+    """'BAGHDAD — A car bomb ...', 'WASHINGTON (AP) —': the capitals a wire story opens with say where it was filed."""
+    if not (token.text.isupper() and len(token.text) > 2 and token.is_alpha):
+        return False
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].text.isupper() and token.doc[start - 1].is_alpha:
+        start -= 1  # "NEW YORK —"
+    first = start == token.sent.start or token.doc[start - 1].text in (".", "\n") or "\n" in token.doc[start - 1].text
+    end = token.i
+    while end + 1 < len(token.doc) and token.doc[end + 1].text.isupper() and token.doc[end + 1].is_alpha:
+        end += 1
+    after = token.doc[end + 1].text if end + 1 < len(token.doc) else ""
+    return first and after in _DATELINE_MARKS

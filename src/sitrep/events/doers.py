@@ -5,7 +5,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from sitrep.events.context import DocIndex, counted
+from sitrep.events.context import DocIndex, counted, is_dateline
 from sitrep.events.reference import relative_antecedent
 from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words, words_at
 from sitrep.nlp import doc_text
@@ -56,6 +56,8 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
     (`people_noun` rows, the roles table, agent nouns such as 'attacker' or 'terrorist') can act.
     """
     token = counted(token)
+    if is_dateline(token):
+        return False  # "BAGHDAD — A car bomb exploded": where the story was filed, not who acted
     if token.like_num or token.pos_ == "NUM" or token.lower_ in NON_REFERRING or not any(c.isalpha() for c in token.text):
         return False
     lemma = token.lemma_.lower()

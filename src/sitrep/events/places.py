@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from dataclasses import replace
 
-from sitrep.events.context import DocIndex
+from sitrep.events.context import DocIndex, is_dateline
 from sitrep.events.roles import RoleCues
 from sitrep.nlp import doc_text
 from sitrep.records import Place, PlaceRef
@@ -115,7 +115,7 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
         if span is None or any(t.i in owned for t in span) or trigger.i in range(span.start, span.end):
             continue
         found = index.entity_at(span.root)
-        if found is not None and found[0].type == "PERSON":
+        if is_dateline(span.root) or (found is not None and found[0].type == "PERSON"):
             continue  # "Garner was wounded": a surname the gazetteer also knows as a town
         if _acts(span.root) or span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
             continue  # "some European countries": a demonym describes the noun, it does not say where

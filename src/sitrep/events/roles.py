@@ -6,7 +6,7 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from sitrep.events.context import DocIndex, lemma_of
+from sitrep.events.context import DocIndex, is_dateline, lemma_of
 from sitrep.events.reference import named_description, relative_antecedent, resolve_pronoun
 from sitrep.events.triggers import event_theme
 from sitrep.nlp import doc_text
@@ -280,6 +280,8 @@ def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | Non
     A bare thing ('shelled a city', 'a temporary camp') is no party, so the event has no recipient.
     """
     lemma = token.lemma_.lower()
+    if is_dateline(token):
+        return None  # "MOSCOW — Russia's membership ...": the dateline is no party
     if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES:
         return None  # "What do we offer?", "on the occasion of Infantry Day", "at all levels", "with the words"
     if index.entity_at(token) is not None or index.place_at(token) is not None \
