@@ -62,3 +62,21 @@ def test_awards_received_and_statements_released_are_no_events(analyze_text):
                           "Michelle Barrett.")
     assert "released" not in _triggers(report)
     assert _triggers(analyze_text("Hamas released three hostages on Sunday."), "CONCEDE") == ["released"]
+
+
+def test_cities_captured_by_the_occupiers_are_occupied_places(analyze_text):
+    report = analyze_text("People are waiting for the flag in all those cities that are temporarily captured by the "
+                          "occupiers.")
+    (captured,) = [e for e in report.events if e.trigger.text == "captured"]
+    assert (captured.type, captured.mode) == ("ASSAULT", "occupy")
+    report = analyze_text("The suspect who was captured by police in Lviv was released on bail.")
+    (captured,) = [e for e in report.events if e.trigger.text == "captured"]
+    assert (captured.type, captured.mode) == ("COERCE", "arrest")
+
+
+def test_an_address_does_not_give_its_adversary_the_speakers_own_bans(analyze_text):
+    report = analyze_text("Russian troops shelled Kharkiv again. Russian missiles hit Odesa. Russian troops fired on "
+                          "Sumy. The regional administration announced a ban on visiting forests in the areas that "
+                          "were occupied.", speaker="Volodymyr Zelensky")
+    (ban,) = [e for e in report.events if e.trigger.text == "ban"]
+    assert ban.actor is None or ban.actor.country != "RUS"

@@ -99,7 +99,8 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     index = replace(index, voice=voice)
     drafts: list[Draft] = []
     cues = lexicon.roles
-    matches = find_triggers(index, lexicon.rules, TriggerWords(cues.armed_nouns, cues.settlement_nouns, cues.capacity_nouns,
+    matches = find_triggers(index, lexicon.rules, TriggerWords(cues.armed_nouns | cues.hostile_nouns, cues.settlement_nouns,
+                                                                   cues.capacity_nouns,
                                                                    cues.abstract_nouns | cues.force_nouns, cues.force_nouns))
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
     consumed = {c.i for m in matches for c in m.token.children
@@ -324,7 +325,7 @@ def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[
         if ev.actor is None and not index.in_quote(tok):
             lemma = side_lemma(tok)
             place_country = country_of.get(ev.place.geonameid) if ev.place and ev.place.geonameid else None
-            side = sided_actor(lemma, ev.type, place_country, index.voice, cues)
+            side = sided_actor(lemma, ev.type, place_country, index.voice, cues, ev.mode)
             if side is not None:
                 d = replace(d, event=replace(ev, actor=side, actor_note=None,
                                              confidence=round(ev.confidence * 0.8, 3)))

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from sitrep.errors import MissingDataError
 from sitrep.events.context import DocIndex, counted, lemma_of
+from sitrep.events.reference import relative_antecedent
 from sitrep.events.ontology import Ontology
 from sitrep.events.routine import in_spans, routine_spans
 from sitrep.tables import read_tsv
@@ -279,6 +280,8 @@ def _clause_subjects(token: Token, passive: bool = False) -> list[Token]:
     subjects = [c for c in clause.children if c.dep_ in deps]
     if not subjects and clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         subjects = [c for c in clause.head.children if c.dep_ in deps]
+    if not passive:  # "cities captured by the occupiers": the passive's agent is its doer
+        subjects += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return [s for subj in subjects for s in (subj, *subj.conjuncts)]
 
 
@@ -305,9 +308,13 @@ def event_theme(token: Token) -> Token | None:
     """What the event acts on: a verb's object or passive subject, a noun's 'of' object."""
     for child in token.children:
         if token.pos_ == "VERB" and child.dep_ in ("dobj", "obj", "nsubjpass"):
+            if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl" and token.head.i != token.i:
+                return relative_antecedent(child)  # "the cities that are captured": 'that' is the cities
             return child
         if token.pos_ != "VERB" and child.dep_ == "prep" and child.lower_ == "of":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head  # "the cities temporarily captured by the occupiers": the noun is what was captured
     return None

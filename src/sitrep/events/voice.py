@@ -101,6 +101,8 @@ OWN_SIDE_LEMMAS = frozenset({"liberate", "liberation", "de-occupy", "deoccupy", 
 MUTUAL_LEMMAS = frozenset({"fight", "fighting", "battle", "clash", "combat", "war", "hostility", "hostilities",
                             "confrontation", "skirmish"})
 _SIDED_TYPES = frozenset({"ASSAULT", "COERCE"})
+# coercion by rule rather than by force: no side follows from the speech
+_OWN_RULES = frozenset({"ban", "curfew", "censor"})
 
 
 def side_lemma(token: Token) -> str:
@@ -112,7 +114,7 @@ def side_lemma(token: Token) -> str:
 
 
 def sided_actor(lemma: str, event_type: str, place_country: str | None, voice: Voice | None,
-                cues: RoleCues) -> ActorRef | None:
+                cues: RoleCues, mode: str | None = None) -> ActorRef | None:
     """The side a wartime address means when it names no doer: the adversary attacks, the speaker's country liberates.
 
     Only for armed events outside quotes (the caller checks), never for mutual words ("fighting"), and never
@@ -120,6 +122,8 @@ def sided_actor(lemma: str, event_type: str, place_country: str | None, voice: V
     """
     if voice is None or voice.adversary is None or event_type not in _SIDED_TYPES or lemma in MUTUAL_LEMMAS:
         return None
+    if event_type == "COERCE" and mode in _OWN_RULES:
+        return None  # a ban, a curfew or censorship in an address is as often the speaker's own government's
     adversary_iso3, adversary_name = voice.adversary
     nat = cues.nationality_by_iso2.get(place_country or "")
     if nat is not None and nat.iso3 == adversary_iso3:
