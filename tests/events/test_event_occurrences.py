@@ -80,3 +80,9 @@ def test_an_address_does_not_give_its_adversary_the_speakers_own_bans(analyze_te
                           "were occupied.", speaker="Volodymyr Zelensky")
     (ban,) = [e for e in report.events if e.trigger.text == "ban"]
     assert ban.actor is None or ban.actor.country != "RUS"
+
+
+def test_a_casualty_count_is_no_new_event(analyze_text):
+    assert _triggers(analyze_text("By yesterday evening, the South Ossetians counted two dead and 18 wounded.")) == []
+    assert _triggers(analyze_text("Reports put the number of Georgian dead at ten, with 50 wounded.")) == []
+    assert "wounded" in _triggers(analyze_text("Eighteen soldiers were wounded near Tskhinvali on Friday."))

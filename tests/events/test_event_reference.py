@@ -168,3 +168,15 @@ def test_a_dateline_is_neither_doer_nor_place(analyze_text):
     assert all(e.actor is None or e.actor.text != "BAGHDAD" for e in report.events)
     report = analyze_text("WASHINGTON (AP) — China vowed on Friday to retaliate against new tariffs.")
     assert all(e.place is None or e.place.text != "WASHINGTON" for e in report.events)
+
+
+def test_who_is_charged_with_an_act_did_it(analyze_text):
+    report = analyze_text("Alexandria parents charged with hitting their child during a fight.")
+    (hitting,) = [e for e in report.events if e.trigger.text == "hitting"]
+    assert hitting.actor is not None and hitting.actor.text.endswith("parents")
+
+
+def test_a_people_named_like_their_land_can_act(analyze_text):
+    report = analyze_text("Georgian officials denied reports that the South Ossetians had agreed to a ceasefire.")
+    (agreed,) = [e for e in report.events if e.trigger.text == "agreed"]
+    assert agreed.actor is not None and agreed.actor.text == "South Ossetians"

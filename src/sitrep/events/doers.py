@@ -28,8 +28,9 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
         return _waged_by(token, cues, index)
     place = index.place_at(token)
     if place is not None and index.entity_at(token) is None and place.precision not in ("country", None) \
+            and token.tag_ != "NNPS" \
             and place.feature not in _METONYMIC_FEATURES:
-        return None  # "Bucha captured", "Kropyvnytskyi gave": a town or region does nothing by itself
+        return None  # "Bucha captured", "Kropyvnytskyi gave": a town or region does nothing ("the South Ossetians" do)
     ref = actor_ref(token, cues, index)
     if lemma in cues.hostile_nouns and ref.country is None and index.voice is not None \
             and index.voice.adversary is not None and not index.in_quote(token):

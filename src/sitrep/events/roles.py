@@ -164,7 +164,7 @@ def _beneficiary_of(noun: Token, cues: RoleCues) -> Token | None:
 
 def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
     """Active: subject acts on object; passive: 'by' object acts on the subject."""
-    reduced = verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    reduced = _reduced_passive(verb)
     passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     actor = None
     if passive:
@@ -176,6 +176,12 @@ def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | No
     if reduced and theme is None and recipient is None:
         recipient = verb.head  # "a soldier killed in Syria by Isis": the noun the participle describes underwent it
     return actor, recipient, theme
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """'a soldier killed in Syria', 'parents charged with hitting': a participle on a noun, with no auxiliary or subject."""
+    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") \
+        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in verb.children)
 
 
 def _inherited_subject(verb: Token) -> Token | None:
@@ -218,7 +224,12 @@ def _inherited_subject(verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.i != head.i and head.head.pos_ == "VERB":
         # "used napalm to demoralise rebels by targeting civilian areas": the doer of the clause does the -ing
         clause = head.head
-        return next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(clause)
+        # "Both were charged with disturbing the peace by fighting", "parents charged with hitting their child":
+        # who is charged, accused or arrested for an act is who did it
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None)
+        if subject is None and _reduced_passive(clause):
+            subject = clause.head
+        return subject or _inherited_subject(clause)
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.i != verb.i:
         # "the U.S. stopped selling munitions while demanding ...", "fired a missile to destroy",
         # "who was injured while repelling the attack": climb to the clause that has the subject

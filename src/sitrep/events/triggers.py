@@ -151,7 +151,10 @@ def _under_capacity(token: Token, capacities: frozenset[str]) -> bool:
 
 
 def _names_people(participle: Token) -> bool:
-    """'the injured', 'the wounded', 'those expelled': a participle standing for the people it happened to."""
+    """'the injured', 'those expelled', 'two dead and 18 wounded': a participle standing for the people it happened to."""
+    if not any(c.dep_ in ("aux", "auxpass") for c in participle.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.like_num and not list(c.children) for c in participle.children):
+        return True  # "with 50 wounded": a count of casualties, parsed as a clause with a number for subject
     if participle.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in participle.children):
         return True
