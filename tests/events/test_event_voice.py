@@ -37,10 +37,19 @@ def test_i_in_an_address_is_its_speaker_with_the_words_as_evidence(address):
     assert report.article.text[words.start:words.end] == words.text == "I"
 
 
-def test_we_in_an_address_is_the_speakers_country(address):
-    report, _ = address
+def test_we_after_a_call_is_the_speaker_with_the_counterpart(address):
+    report, speaker = address
     (agreed,) = [e for e in _in(report, "We agreed on the next steps") if e.type == "AGREE"]
-    assert agreed.actor.text == "Ukraine" and agreed.actor.words.text == "We"
+    # "I also spoke with Slovak President Zuzana Čaputová. ... We agreed": the two who spoke
+    assert agreed.actor.text == speaker and agreed.actor.words.text == "We"
+    assert agreed.recipient is not None and "Čaputová" in agreed.recipient.text
+
+
+def test_we_in_an_address_is_the_speakers_country(analyze_text):
+    report = analyze_text("Russian troops shelled Kharkiv again. Russian missiles hit Odesa. We will liberate Kherson.",
+                          speaker="Volodymyr Zelensky")
+    (liberate,) = [e for e in report.events if e.trigger.text == "liberate"]
+    assert liberate.actor.text == "Ukraine" and liberate.actor.words.text == "We"
 
 
 def test_the_occupiers_in_an_address_are_the_side_it_fights(address):

@@ -133,8 +133,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                                                   and (ref := doer_ref(t, cues, index)) is not None]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
-    recipients = [actor_ref(party, cues, index) for t in roles.recipients
-                  if (party := party_acted_on(t, cues, index)) is not None] or [None]
+    recipients = [ref for t in roles.recipients if (party := party_acted_on(t, cues, index)) is not None
+                  and not _unresolved((ref := actor_ref(party, cues, index)))] or [None]
     theme = None if rule.type in cues.relational_types else roles.theme
     found_places, place_conf = event_places(token, theme, roles.actors + roles.recipients, cues, index)
     if roles.places:
@@ -190,6 +190,16 @@ def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, 
         return recipients, tuple(p for p in places if p not in both)
     kept = [r for r in recipients if not any(overlaps(r, p) for p in both)]
     return kept or [None], places
+
+
+# pronouns that, left as written, name no party an analyst could use
+_BARE = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her", "you", "your", "those",
+                   "these", "this", "that", "one", "who", "whom", "which"})
+
+
+def _unresolved(ref: ActorRef) -> bool:
+    """A recipient that is still a bare pronoun ('urged them', 'struck her') after reference resolution."""
+    return ref.entity_id is None and ref.country is None and ref.text.lower() in _BARE
 
 
 def _same_party(actor: ActorRef | None, recipient: ActorRef | None) -> bool:

@@ -293,15 +293,29 @@ def fold_casualties(drafts: list[Draft]) -> list[Draft]:
     by_sentence: dict[int, list[Draft]] = {}
     for d in drafts:
         by_sentence.setdefault(d.sentence, []).append(d)
-    out = []
+    tolls: dict[int, ActorRef] = {}  # attack draft id -> the casualties a folded casualty verb named
+    kept = []
     for d in drafts:
         ev = d.event
-        if ev.type == "ASSAULT" and ev.actor is None and d.token.lemma_.lower() in _CASUALTY_VERBS \
-                and any(o.event.type == "ASSAULT" and o.token.i != d.token.i
-                        and o.token.lemma_.lower() not in _CASUALTY_VERBS for o in by_sentence[d.sentence]):
-            continue
-        out.append(d)
-    return out
+        if ev.type == "ASSAULT" and ev.actor is None and d.token.lemma_.lower() in _CASUALTY_VERBS:
+            attack = next((o for o in by_sentence[d.sentence] if o.event.type == "ASSAULT" and o.token.i != d.token.i
+                           and o.token.lemma_.lower() not in _CASUALTY_VERBS), None)
+            if attack is not None:
+                if ev.recipient is not None:
+                    tolls.setdefault(id(attack), ev.recipient)
+                continue
+        kept.append(d)
+    # "24 civilians have been killed in the clashes": who the toll names is who the attack hit
+    return [replace(d, event=replace(d.event, recipient=tolls[id(d)]))
+            if id(d) in tolls and d.event.recipient is None and not _one_party(d.event.actor, tolls[id(d)]) else d
+            for d in kept]
+
+
+def _one_party(actor: ActorRef | None, other: ActorRef) -> bool:
+    """'X was injured while repelling the attack': the casualty is the attack's doer, not whom it hit."""
+    if actor is None:
+        return False
+    return (actor.entity_id is not None and actor.entity_id == other.entity_id) or actor.text == other.text
 
 
 def note_missing_actors(drafts: list[Draft]) -> list[Draft]:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex, counted, is_dateline
 from sitrep.events.reference import relative_antecedent
-from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words, words_at
+from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, names_people, token_words, words_at
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
 
@@ -39,17 +39,6 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     return ref
 
 
-_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men",
-                   "ive", "ives")
-# words with an agent ending that name no agent ("the offensive killed", "the explosive struck")
-_NOT_AGENTS = frozenset({"offensive", "explosive", "incentive", "initiative", "objective", "directive", "motive",
-                         "alternative", "perspective", "narrative", "archive", "drive", "hive", "olive", "weather",
-                         "winter", "summer", "water", "fire", "paper", "letter", "number", "order", "power",
-                         "border", "matter", "disaster", "error", "terror", "horror", "rumor", "rumour", "event",
-                         "moment", "statement", "agreement", "government", "element", "movement", "incident",
-                         "accident", "comment", "document", "parliament", "environment", "argument"})
-
-
 def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bool:
     """Whether a subject can be a doer: never a bare number ('18 wounded'); for armed acts, no lifeless thing.
 
@@ -68,10 +57,7 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
         return False  # "Which is behind the door, but ... fighting": a relative word with nothing to point back to
     if not material or token.pos_ != "NOUN" or index.entity_at(token) is not None or index.place_at(token) is not None:
         return True
-    lower = token.lower_
-    known = cues.people_nouns | cues.armed_nouns | cues.hostile_nouns | cues.weapon_nouns
-    return lemma in known or lower in known or lower in cues.nationalities \
-        or (lower.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_AGENTS)
+    return lemma in cues.weapon_nouns or names_people(token, cues)
 
 
 def _waged_by(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:

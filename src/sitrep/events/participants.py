@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from sitrep.events.context import DocIndex
+from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.roles import RoleCues, find_roles
 from sitrep.events.triggers import is_named, is_placelike
 from sitrep.nlp import doc_text
 from sitrep.records import Place
 
+# nouns for a stretch of land that an 'of' phrase names ("the enclave of Afrin", "the outskirts of Bakhmut")
+_AREA_NOUNS = frozenset({"enclave", "outskirts", "suburb", "suburbs", "province", "island", "peninsula", "coast",
+                         "bank", "valley", "oblast", "governorate", "county"})
 # types whose coordinated subjects act with each other ("A and B agreed/met/cooperated")
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # modes and types whose object, when it is a place, is where the event happened
@@ -53,6 +56,9 @@ def event_roles(trigger: Token, event_type: str, mode: str | None, object_words:
         places = tuple(p for t in candidates for p in _places_of(t, territorial, cues, index))
         taken = {p.start for p in places}
         recipients = [r for r in recipients if r.idx not in taken and _root_start(r) not in taken]
+    if mode == "occupy" and not recipients:
+        loser = _taken_from(trigger, cues, index)  # "Kherson was liberated from the occupiers": whom it was taken from
+        recipients = [loser] if loser is not None else []
     if event_type in _SYMMETRIC and len(actors) > 1 and not recipients:
         actors, recipients = actors[:1], actors[1:]
     if len(recipients) > 1 and not any(is_named(r, index) for r in recipients):
@@ -67,6 +73,12 @@ def _places_of(theme: Token, territorial: bool, cues: RoleCues, index: DocIndex)
     for tok in (theme, *theme.conjuncts):
         if tok.pos_ != "PROPN":  # "Andriivka south of Bakhmut": the name hangs off 'south' as a compound
             tok = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)
+        if territorial and tok.pos_ == "NOUN" and lemma_of(tok) in cues.settlement_nouns | cues.territory_nouns \
+                | _AREA_NOUNS:
+            # "invade the Kurdish enclave of Afrin", "took the town of Robotyne": the named place is what was taken
+            named = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            tok = named if named is not None else tok
         place = index.place_at(tok)
         if place is not None:
             if place.precision != "country":  # "attacked Israel": the country is the target, kept as recipient
@@ -86,6 +98,16 @@ def _unnamed_place(token: Token, territorial: bool, cues: RoleCues, index: DocIn
         return True
     found = index.entity_at(token)
     return territorial and (found is None or found[0].type not in ("PERSON", "MEDIA", "MILITARY_UNIT", "GROUP"))
+
+
+def _taken_from(trigger: Token, cues: RoleCues, index: DocIndex) -> Token | None:
+    """The side a place was taken from: a 'from' object that is a party, not a place ('liberated from the occupiers')."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if index.place_at(obj) is None and (index.entity_at(obj) is not None or lemma_of(obj) in cues.hostile_nouns
+                                                or lemma_of(obj) in cues.armed_nouns):
+                return obj
+    return None
 
 
 def _unique(places: tuple[Place, ...]) -> tuple[Place, ...]:

@@ -93,7 +93,8 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     if theme is not None and theme.lemma_.lower() in object_words:
         # "expelled 60 Russian diplomats": whose diplomats they are is who the sanction hits
         recipient, theme = _dative(trigger) or _beneficiary_of(theme, cues) or _nationality_modifier(theme, cues), None
-    if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index):
+    if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index) \
+            and not names_people(theme, cues):  # "urged residents to leave": people asked are the recipient
         recipient = _dative(trigger) or _actor_inside(theme, index, cues) or _prep_object(trigger, cues.recipient_preps)
     elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)
                                                       or event_type in cues.relational_types):
@@ -268,7 +269,25 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
         recipient = _prep_object(verb, cues.recipient_preps - {"on", "at"}) if verb is not None else None
     if recipient is None:
         recipient = _participant_in_relative(noun, cues)
+    if recipient is None:
+        recipient = _casualty_of(noun)
     return actor, recipient, theme
+
+
+# verbs by which a sentence names who an attack hit ("X died from an air strike", "were wounded in the blast")
+_SUFFERED = frozenset({"die", "kill", "wound", "injure", "hurt", "maim"})
+
+
+def _casualty_of(noun: Token) -> Token | None:
+    """'Sapilo ... died from an air strike', 'five were wounded in the blast': the people the attack noun hit."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "from", "by", "during", "after"):
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or lemma_of(verb) not in _SUFFERED:
+        return None
+    if lemma_of(verb) != "die" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "a gunman killed seven in the attack": the subject is the doer
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 # "used napalm to demoralise", "took a week to decide": the object is a means, the subject still acts
@@ -293,11 +312,11 @@ def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | Non
     lemma = token.lemma_.lower()
     if is_dateline(token):
         return None  # "MOSCOW — Russia's membership ...": the dateline is no party
-    if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES:
-        return None  # "What do we offer?", "on the occasion of Infantry Day", "at all levels", "with the words"
-    if index.entity_at(token) is not None or index.place_at(token) is not None \
-            or (lemma not in cues.object_nouns and lemma not in cues.settlement_nouns and lemma not in cues.weapon_nouns):
-        return token  # a named party, a toponym (place or government: decided later), or no thing at all
+    if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES or token.lower_ in _QUANTIFIER_WORDS:
+        return None  # "What do we offer?", "on the occasion of Infantry Day", "at all levels", "each had been shot"
+    if index.entity_at(token) is not None or index.place_at(token) is not None or token.pos_ in ("PROPN", "PRON") \
+            or names_people(token, cues):
+        return token  # a named party, a toponym (place or government: decided later), a pronoun, people
     owner = next((c for c in token.children if c.dep_ == "poss" and not _is_time(c)), None)
     if owner is not None and owner.lower_ in ("our", "my") and not index.in_quote(owner) \
             and (index.voice is None or not index.voice.country):
@@ -307,6 +326,40 @@ def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | Non
         of = _prep_object(token, frozenset({"of"}), deps=("prep",))
         owner = party_acted_on(of, cues, index) if of is not None and of.pos_ in ("NOUN", "PROPN") else None
     return owner
+
+
+# quantifiers that stand alone as objects ("each had been shot", "urged all to leave") and name no one
+_QUANTIFIER_WORDS = frozenset({"each", "all", "both", "some", "many", "most", "few", "several", "none", "any", "one"})
+_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men",
+                   "ive", "ives", "ee", "ees")
+# words with an agent ending that name no agent ("the offensive killed", "the agreement", "a letter")
+_NOT_AGENTS = frozenset({"offensive", "explosive", "incentive", "initiative", "objective", "directive", "motive",
+                         "alternative", "perspective", "narrative", "archive", "drive", "hive", "olive", "weather",
+                         "winter", "summer", "water", "paper", "letter", "number", "order", "power", "border",
+                         "matter", "disaster", "error", "terror", "horror", "rumor", "rumour", "event", "moment",
+                         "statement", "agreement", "element", "incident", "accident", "comment", "document",
+                         "environment", "argument", "degree", "fee", "coffee", "guarantee", "shelter", "register",
+                         "chapter", "center", "centre", "quarter", "answer", "filter", "cancer", "corner", "offer",
+                         "transfer", "sector", "factor", "floor", "door", "indicator", "corridor", "monitor",
+                         "content", "talent", "percent", "cent", "extent", "payment", "equipment", "treatment",
+                         "settlement", "management", "development", "investment", "deployment", "employment",
+                         "punishment", "commitment", "announcement", "achievement", "assessment", "requirement",
+                         "apartment", "segment", "shipment", "amendment", "judgment", "judgement",
+                         "plan"})
+
+
+def names_people(noun: Token, cues: RoleCues) -> bool:
+    """A common noun for people or a body of people ('civilians', 'the government', 'refugees', 'attackers').
+
+    Things ('the charge', 'a pretext', 'deals', 'a school') are not parties: their owner is, or no one.
+    """
+    lemma, lower = noun.lemma_.lower(), noun.lower_
+    if lemma in cues.object_nouns or lemma in cues.settlement_nouns or lemma in cues.weapon_nouns:
+        return False
+    known = cues.people_nouns | cues.armed_nouns | cues.hostile_nouns
+    if lemma in known or lower in known or lower in cues.nationalities:
+        return True
+    return lower.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_AGENTS and not lemma.endswith("ment")
 
 
 def _nationality_modifier(noun: Token, cues: RoleCues) -> Token | None:

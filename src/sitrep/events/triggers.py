@@ -131,7 +131,7 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
     """Words that name no occurrence: a command ('Strike the shepherd'), a capacity ('the ability to cooperate')."""
     if token.pos_ == "VERB" and token.tag_ == "VB" and _is_imperative(token):
         return True
-    if token.tag_ == "VBN" and _names_people(token):
+    if token.tag_ == "VBN" and _stands_for_people(token):
         return True  # "none of the injured", "those expelled were agents": the people an event left, told before
     head = token.head
     if token.pos_ == "VERB" and _figurative_participant(token, words.abstractions):
@@ -150,7 +150,7 @@ def _under_capacity(token: Token, capacities: frozenset[str]) -> bool:
         and lemma_of(head) in capacities and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
-def _names_people(participle: Token) -> bool:
+def _stands_for_people(participle: Token) -> bool:
     """'the injured', 'those expelled', 'two dead and 18 wounded': a participle standing for the people it happened to."""
     if not any(c.dep_ in ("aux", "auxpass") for c in participle.children) and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.like_num and not list(c.children) for c in participle.children):
