@@ -1,0 +1,63 @@
+"""Who an event acts on: casualties named beside an attack, the side a place is taken from, people not things.
+
+Sentences follow wire-report and address phrasing; each rule is checked with a case where it must not fire.
+"""
+from __future__ import annotations
+
+
+def _only(report, trigger: str):
+    """The one event whose trigger is this word."""
+    (event,) = [e for e in report.events if e.trigger.text == trigger]
+    return event
+
+
+def test_who_died_from_an_attack_is_whom_it_hit(analyze_text):
+    strike = _only(analyze_text("Lieutenant Vitalii Sapilo died from an air strike near Kharkiv."), "strike")
+    assert strike.recipient is not None and "Sapilo" in strike.recipient.text
+    report = analyze_text("A gunman killed seven people in the attack on the church.")
+    attack = [e for e in report.events if e.trigger.text == "attack"]
+    assert all(e.recipient is None or "gunman" not in e.recipient.text for e in attack)
+
+
+def test_a_folded_toll_names_the_attacks_casualties(analyze_text):
+    report = analyze_text("Twenty-four civilians have been killed in the clashes in Afrin since Saturday.")
+    clashes = _only(report, "clashes")
+    assert clashes.recipient is not None and clashes.recipient.text.endswith("civilians")
+    assert [e.trigger.text for e in report.events] == ["clashes"]
+
+
+def test_a_place_is_taken_from_a_side(analyze_text):
+    report = analyze_text("Kherson and Melitopol were liberated from the occupiers.")
+    assert {e.recipient.text for e in report.events if e.trigger.text == "liberated"} == {"occupiers"}
+    report = analyze_text("The Nazis were expelled from Luhansk.")
+    assert all(e.recipient is None or e.recipient.text != "Luhansk" for e in report.events)
+
+
+def test_the_named_place_of_an_enclave_is_the_place_taken(analyze_text):
+    report = analyze_text("Turkish forces began a campaign to invade the Kurdish enclave of Afrin.")
+    invade = _only(report, "invade")
+    assert invade.place is not None and invade.place.text == "Afrin"
+    assert invade.recipient is None or "Afrin" not in invade.recipient.text
+
+
+def test_things_are_no_recipients_people_are(analyze_text):
+    report = analyze_text("Russia denies the charge and has called the case a provocation.")
+    assert all(e.recipient is None or e.recipient.text not in ("charge", "case") for e in report.events)
+    report = analyze_text("Cairo declined the request under that pretext.")
+    assert all(e.recipient is None or e.recipient.text != "pretext" for e in report.events)
+    report = analyze_text("The governor urged residents to leave the flooded districts.")
+    assert _only(report, "urged").recipient.text == "residents"
+    report = analyze_text("The army detained three refugees at the border.")
+    assert _only(report, "detained").recipient.text.endswith("refugees")
+
+
+def test_bare_pronoun_recipients_are_left_out(analyze_text):
+    report = analyze_text("The minister met the press on Monday. He then urged them to stay calm.")
+    urged = _only(report, "urged")
+    assert urged.recipient is None or urged.recipient.text.lower() != "them"
+
+
+def test_the_doer_injured_in_his_own_act_is_not_its_recipient(analyze_text):
+    report = analyze_text("Serhiy Pantelyuk, who was injured while repelling the attack, died at the hospital.")
+    repelling = _only(report, "repelling")
+    assert repelling.recipient is None or repelling.recipient.text != repelling.actor.text
