@@ -72,7 +72,9 @@ def _places_of(theme: Token, territorial: bool, cues: RoleCues, index: DocIndex)
     found = []
     for tok in (theme, *theme.conjuncts):
         if tok.pos_ != "PROPN":  # "Andriivka south of Bakhmut": the name hangs off 'south' as a compound
-            tok = next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), tok)
+            tok = next((c for c in tok.children if (c.dep_ == "compound" and c.pos_ == "PROPN") or (
+                c.dep_ == "amod" and c.text[:1].isupper() and index.place_at(c) is not None
+                and c.lower_ not in cues.nationalities)), tok)  # "the Mariupol theatre", tagged as an adjective
         if territorial and tok.pos_ == "NOUN" and lemma_of(tok) in cues.settlement_nouns | cues.territory_nouns \
                 | _AREA_NOUNS:
             # "invade the Kurdish enclave of Afrin", "took the town of Robotyne": the named place is what was taken

@@ -117,12 +117,57 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
         found = index.entity_at(span.root)
         if is_dateline(span.root) or (found is not None and found[0].type == "PERSON"):
             continue  # "Garner was wounded": a surname the gazetteer also knows as a town
-        if _acts(span.root) or span.root.pos_ == "ADJ" or span.root.dep_ == "amod":
+        if _origin_of_someone(span.root, index):
+            continue  # "Master Sgt Dunbar of Austin, Texas", "Varya from Kropyvnytskyi": a home, not where it happened
+        if _acts(span.root) or _is_demonym(place, span.root):
             continue  # "some European countries": a demonym describes the noun, it does not say where
         distance = abs(place.start - trigger.idx)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
+
+
+_ORIGIN_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "resident", "native", "soldier", "sergeant", "officer",
+                           "student", "teenager", "volunteer", "journalist", "father", "mother", "son", "daughter",
+                           "husband", "wife", "native", "veteran", "pensioner", "refugee"})
+
+
+_DEMONYM_ENDINGS = ("an", "ans", "ean", "ish", "ese", "ic", "i", "ian")
+
+
+def _is_demonym(place: Place, root: Token) -> bool:
+    """'European', 'Syrian': an adjective of a place rather than its name ('the Mariupol theatre' keeps Mariupol)."""
+    if root.pos_ != "ADJ" and root.dep_ != "amod":
+        return False
+    text = place.text.lower()
+    return text != (place.name or "").lower() and text.endswith(_DEMONYM_ENDINGS)
+
+
+def _origin_of_someone(token: Token, index: DocIndex) -> bool:
+    """A place in an 'of'/'from' phrase on a named person or a person noun: where that person is from."""
+    if token.dep_ in ("compound", "amod", "nmod") and _is_person(token.head, index):
+        return True  # "a US serviceman": the person's country, not the event's place
+    node = token
+    while node.dep_ in ("compound", "conj", "appos") and node.head.i != node.i:
+        node = node.head  # "Austin, Texas": the state hangs off the city
+    if node.dep_ != "pobj" or node.head.lower_ not in ("of", "from"):
+        return False
+    person = node.head.head
+    found = index.entity_at(person)
+    if found is not None and found[0].type == "PERSON":
+        return True
+    return node.head.lower_ == "from" and _is_person(person, index)
+
+
+def _is_person(token: Token, index: DocIndex) -> bool:
+    """A named person or a common noun for one person ('girl', 'serviceman', 'soldier')."""
+    found = index.entity_at(token)
+    if found is not None:
+        return found[0].type == "PERSON"
+    lemma = token.lemma_.lower()
+    if token.pos_ == "PROPN":
+        return token.ent_type_ == "PERSON" or (index.place_at(token) is None and token.ent_type_ in ("", "PERSON"))
+    return token.pos_ == "NOUN" and (lemma in _ORIGIN_NOUNS or lemma.endswith(("man", "woman")))
 
 
 def _acts(token: Token) -> bool:

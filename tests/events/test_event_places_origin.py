@@ -1,0 +1,21 @@
+"""Where an event happened, not where its people come from: homes and nationalities of persons are no event place."""
+from __future__ import annotations
+
+
+def test_a_persons_home_town_is_not_where_the_blast_was(analyze_text):
+    report = analyze_text("A US serviceman, Master Sgt Johnathan J. Dunbar of Austin, Texas, died and five others "
+                          "were wounded in the blast, American reports claimed.")
+    (blast,) = [e for e in report.events if e.trigger.text == "blast"]
+    assert blast.place is None or blast.place.text not in ("Austin", "Texas", "US")
+
+
+def test_a_girl_from_a_region_was_not_shelled_there_by_the_sentence(analyze_text):
+    report = analyze_text("Seven-year-old Varya from Kropyvnytskyi gave her money saved for a phone to buy bulletproof vests.")
+    (gave,) = [e for e in report.events if e.trigger.text == "gave"]
+    assert gave.place is None or gave.place.text != "Kropyvnytskyi"
+
+
+def test_a_place_that_names_a_building_still_locates_the_attack(analyze_text):
+    report = analyze_text("Russian troops shelled the Mariupol theatre on Wednesday.")
+    (shelled,) = [e for e in report.events if e.trigger.text == "shelled"]
+    assert shelled.place is not None and shelled.place.text == "Mariupol"
