@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep import attribution, checks, entities, events, geo
+from sitrep.geo.evidence import english_zipf
 from sitrep.evidence import check_evidence
 from sitrep.nlp import load_nlp
 from sitrep.records import Article, Report
@@ -83,6 +84,7 @@ def load_pipeline(model: str | None = None) -> Pipeline:
     """Load the spaCy model, the gazetteer and every lexicon once."""
     tables = load_tables()
     nlp = load_nlp() if model is None else load_nlp(model)
+    english_zipf("the")  # load the word-frequency table now, not inside the first article's analysis
     return Pipeline(
         nlp=nlp,
         tables=tables,

@@ -1,7 +1,7 @@
 """What the event stage knows about a document: which tokens are entities and which are places."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
@@ -29,6 +29,7 @@ class DocIndex:
     token_owner: dict[int, tuple[Entity, Mention]]  # token index -> the mention covering it
     quotes: tuple[Quote, ...] = ()
     voice: "Voice | None" = None  # who "I" and "we" are outside quotes, when the article has a speaker
+    token_place: dict[int, Place] = field(default_factory=dict)  # token index -> the first place covering it
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
@@ -44,7 +45,13 @@ class DocIndex:
                 for tok in span if span is not None else ():
                     if m.start <= tok.idx < m.end and owner.get((m.start, m.end)) is ent:
                         token_owner.setdefault(tok.i, (ent, m))
-        return cls(doc, entities, usable, owner, token_owner, quotes)
+        token_place: dict[int, Place] = {}
+        for place in usable:  # the first place in list order wins a token, as the scan this replaces did
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            for tok in span if span is not None else ():
+                if place.start <= tok.idx < place.end:
+                    token_place.setdefault(tok.i, place)
+        return cls(doc, entities, usable, owner, token_owner, quotes, token_place=token_place)
 
     def entity_at(self, token: Token) -> tuple[Entity, Mention] | None:
         """The entity whose mention covers this token, with that mention."""
@@ -63,10 +70,7 @@ class DocIndex:
 
     def place_at(self, token: Token) -> Place | None:
         """The place whose span covers this token."""
-        for place in self.places:
-            if place.start <= token.idx < place.end:
-                return place
-        return None
+        return self.token_place.get(token.i)
 
     def places_in(self, start: int, end: int) -> list[Place]:
         """Places whose spans lie inside [start, end), in text order."""

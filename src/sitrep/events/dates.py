@@ -1,6 +1,8 @@
 """Event dates: absolute and relative time expressions resolved against the article date by dateparser."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,6 +38,7 @@ class DateResolver:
     def load(cls) -> "DateResolver":
         """Read event_date_cues.tsv."""
         cues = tuple(DateCue(re.compile(rf"\b{p}\b", re.I), r, g) for p, r, g in read_tsv("event_date_cues.tsv"))
+        _parse("1 May 2022", None)  # dateparser reads its language data on first use: pay that at load time
         return cls(cues)
 
     def date_for(self, trigger: Token, article_date: str | None) -> tuple[str | None, str]:
@@ -59,10 +62,7 @@ class DateResolver:
         phrase = re.sub(r"^(on|in|at|since|by|during|from)\s+", "", phrase, flags=re.I)
         if base is None and not _YEAR.search(phrase):
             return None, "unknown"  # a relative date with nothing to anchor it is not a date
-        settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-        if base is not None:
-            settings["RELATIVE_BASE"] = base
-        data = _parse(phrase, settings)
+        data = _parse(phrase, base)
         if data is None:
             return None, "unknown"
         date_obj, period = data
@@ -113,10 +113,18 @@ def _char_range(token: Token) -> tuple[int, int]:
     return sub[0].idx, sub[-1].idx + len(sub[-1].text)
 
 
-def _parse(phrase: str, settings: dict) -> tuple[datetime, str] | None:
-    """Run dateparser with this article's base date; None when it cannot read the phrase."""
+@lru_cache(maxsize=8192)
+def _parse(phrase: str, base: datetime | None) -> tuple[datetime, str] | None:
+    """Run dateparser with this article's base date; None when it cannot read the phrase.
+
+    Cached (bounded): an article repeats its time expressions for every event of a sentence, and a corpus
+    repeats "on Monday" for every article of one day; dateparser takes milliseconds per phrase.
+    """
     from dateparser.date import DateDataParser
 
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = base
     data = DateDataParser(languages=["en"], settings=settings).get_date_data(phrase)
     if data.date_obj is None:
         return None

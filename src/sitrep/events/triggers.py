@@ -101,9 +101,10 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]],
             continue
         if routine and in_spans(token.idx, routine):
             continue  # a caption, a picture credit or a teaser for another story
-        if _names_a_state_or_thing(token) or _not_an_occurrence(token, words):
+        candidates = rules.get(lemma_of(token), ())
+        if not candidates or _names_a_state_or_thing(token) or _not_an_occurrence(token, words):
             continue
-        for rule in rules.get(lemma_of(token), ()):
+        for rule in candidates:
             if _pos_fits(token, rule.pos) and all(_holds(c, token, index, words) for c in rule.conditions):
                 if rule.type and not (rule.type in _FORCEFUL and _figurative_modifier(token, words.forces)):
                     found.append(TriggerMatch(token, rule))  # (a '-' row: this use of the word is no event)

@@ -83,7 +83,8 @@ class Gazetteer:
             rows = self.con.execute(
                 f"SELECT {_PLACE_COLUMNS}, n.how, n.key FROM names n JOIN places p ON p.id = n.id WHERE n.key = ?",
                 (key,)).fetchall()
-            cached = self._lookups[key] = tuple(_entry(row, row[12], row[13]) for row in rows)
+            cached = tuple(_entry(row, row[12], row[13]) for row in rows)
+            _remember(self._lookups, key, cached)
         return cached
 
     def lookup_variants(self, key: str) -> tuple[Entry, ...]:
@@ -103,7 +104,8 @@ class Gazetteer:
             for row in rows:
                 if row[4] in self.rules.countries:  # a skeleton shared with, say, a Vietnamese town is chance
                     best.setdefault(row[0], _entry(row, "variant", row[12]))
-        cached = self._variants[key] = tuple(best.values())
+        cached = tuple(best.values())
+        _remember(self._variants, key, cached)
         return cached
 
     def lookup_fuzzy(self, key: str, limit: int = 5) -> tuple[Entry, ...]:
@@ -151,6 +153,17 @@ class Gazetteer:
     def is_curated_only(self, entry: Entry) -> bool:
         """True for curated regions that have no GeoNames record (Donbas)."""
         return entry.id >= REGION_ID_BASE
+
+
+# a memo holds at most this many names: a month of wire copy names millions of distinct capitalised words
+_MEMO_LIMIT = 100_000
+
+
+def _remember(memo: dict, key: str, value: tuple) -> None:
+    """Store a look-up result, starting the memo afresh when it is full (bounded memory on any corpus)."""
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
 
 
 def _is_current(path: Path) -> bool:
