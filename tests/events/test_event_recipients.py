@@ -61,3 +61,26 @@ def test_the_doer_injured_in_his_own_act_is_not_its_recipient(analyze_text):
     report = analyze_text("Serhiy Pantelyuk, who was injured while repelling the attack, died at the hospital.")
     repelling = _only(report, "repelling")
     assert repelling.recipient is None or repelling.recipient.text != repelling.actor.text
+
+
+def test_people_expelled_or_killed_stay_the_recipient_beside_their_place(analyze_text):
+    report = analyze_text("The Nazis were expelled from Luhansk.")
+    (expelled,) = [e for e in report.events if e.trigger.text == "expelled"]
+    assert expelled.recipient.text == "Nazis" and expelled.place.text == "Luhansk"
+    (killed,) = analyze_text("At least 20,000 Mariupol residents were killed.").events
+    assert killed.recipient.text.endswith("residents") and killed.place.text == "Mariupol"
+    (arrested,) = analyze_text("Police arrested 14 on Monday.").events
+    assert arrested.recipient.text == "14"
+
+
+def test_the_owner_of_what_is_declined_is_the_recipient(analyze_text):
+    (declined,) = analyze_text("Khartoum declined Cairo's bid.").events
+    assert declined.recipient.text == "Cairo" and declined.place is None
+
+
+def test_a_named_group_struck_or_accused_earlier_is_a_rival_side(analyze_text):
+    report = analyze_text("The Tamil Tigers threatened new attacks. Government troops shelled rebel areas on Monday. "
+                          "The government accuses the Tamil Tigers of using civilians as human shields. "
+                          "Ministers met in Colombo. The attack on Tuesday shocked the country.")
+    last = [e for e in report.events if e.trigger.text == "attack"][-1]
+    assert last.actor is None

@@ -114,7 +114,8 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
         drafts.extend(_drafts_for(match, index, attributions, article, lexicon, trigger_types, sentence_of,
                                   folded.absorbed_subjects.get(match.token.i), match.token.i in folded.threats))
     sided = voice is not None and voice.adversary is not None
-    drafts = resolve_discourse(drafts, lexicon.ontology, sided, armed_parties(entities))
+    persons = frozenset(e.id for e in entities if e.type == "PERSON")
+    drafts = resolve_discourse(drafts, lexicon.ontology, sided, armed_parties(entities), persons)
     drafts = _sided_actors(drafts, index, lexicon.roles)
     drafts.sort(key=lambda d: (d.event.trigger.start, d.order))
     return tuple(_numbered(d, i) for i, d in enumerate(drafts, 1))
@@ -133,13 +134,16 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                                                   and (ref := doer_ref(t, cues, index)) is not None]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
-    recipients = [ref for t in roles.recipients if (party := party_acted_on(t, cues, index)) is not None
-                  and not _unresolved((ref := actor_ref(party, cues, index)))] or [None]
+    parties = [p for t in roles.recipients if (p := party_acted_on(t, cues, index)) is not None]
+    # "declined Cairo's bid": the owner of what is acted on stands for its government, not for a location
+    owners = {p.idx for p in parties if p.dep_ == "poss"}
+    recipients = [ref for party in parties if not _unresolved((ref := actor_ref(party, cues, index)))] or [None]
     theme = None if rule.type in cues.relational_types else roles.theme
     found_places, place_conf = event_places(token, theme, roles.actors + roles.recipients, cues, index)
     if roles.places:
         found_places, place_conf = roles.places, ATTACHED
-    recipients, found_places = _place_or_recipient(recipients, tuple(found_places), rule.type in cues.relational_types)
+    recipients, found_places = _place_or_recipient(recipients, tuple(found_places),
+                                                   rule.type in cues.relational_types, owners)
     found_places = _not_the_actor(tuple(found_places), [a for a, _ in actors])
     if place_conf <= SENTENCE:
         found_places = _not_a_party(found_places, [a for a, _ in actors] + recipients, cues)
@@ -177,16 +181,20 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     return drafts
 
 
-def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, ...],
-                        relational: bool) -> tuple[list[ActorRef | None], tuple[Place, ...]]:
-    """A toponym is a recipient or a place, never both: 'trips to Saipan, Guam' are places, 'backed Moscow' a recipient."""
+def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, ...], relational: bool,
+                        owners: set[int] = frozenset()) -> tuple[list[ActorRef | None], tuple[Place, ...]]:
+    """A toponym is a recipient or a place, never both: 'trips to Saipan, Guam' are places, 'backed Moscow' a recipient.
+
+    `owners`: starts of possessors ("Cairo's bid"), which are always the recipient.
+    """
     def overlaps(ref: ActorRef | None, place: Place) -> bool:
-        return ref is not None and ref.words is not None and ref.words.start < place.end and place.start < ref.words.end
+        # the toponym is the recipient's head (its last word): "20,000 Mariupol residents" keeps both
+        return ref is not None and ref.words is not None and place.start < ref.words.end <= place.end
 
     both = [p for p in places if any(overlaps(r, p) for r in recipients)]
     if not both:
         return recipients, places
-    if relational:
+    if relational or any(p.start in owners for p in both):
         return recipients, tuple(p for p in places if p not in both)
     kept = [r for r in recipients if not any(overlaps(r, p) for p in both)]
     return kept or [None], places

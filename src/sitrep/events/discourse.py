@@ -46,7 +46,7 @@ def armed_parties(entities: tuple[Entity, ...]) -> tuple[ArmedParty, ...]:
 
 
 def resolve_discourse(drafts: list[Draft], ontology: Ontology, sided: bool = False,
-                      parties: tuple[ArmedParty, ...] = ()) -> list[Draft]:
+                      parties: tuple[ArmedParty, ...] = (), persons: frozenset[str] = frozenset()) -> list[Draft]:
     """Apply the cross-sentence rules in order; each is a small pure pass over the drafts.
 
     `sided`: a wartime address whose sides are known (voice.sided_actor fills unnamed doers instead of
@@ -59,7 +59,8 @@ def resolve_discourse(drafts: list[Draft], ontology: Ontology, sided: bool = Fal
     drafts = drop_anaphoric_mentions(drafts)
     drafts = merge_complementary_events(drafts)
     drafts = fold_casualties(drafts)
-    return note_missing_actors(inherit_actors(meeting_we(drafts), sole_doers=not sided, parties=parties))
+    return note_missing_actors(inherit_actors(meeting_we(drafts), sole_doers=not sided, parties=parties,
+                                              persons=persons))
 
 
 def _sentence_gap(a: Draft, b: Draft) -> int:
@@ -198,7 +199,8 @@ def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
     return first + tuple(x for x in second if x not in first)
 
 
-def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[ArmedParty, ...] = ()) -> list[Draft]:
+def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[ArmedParty, ...] = (),
+                   persons: frozenset[str] = frozenset()) -> list[Draft]:
     """An actor-less event ('another call with X', 'the attack', 'eight were killed') takes a recent same-type actor.
 
     Event nouns need the same mode; a definite noun ("the attack") or a passive without agent
@@ -211,7 +213,6 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
         if ev.actor is None and (_is_nominal(d.token) or passive):
             anaphoric = passive or _is_definite(d.token)
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
-                          and side_lemma(p.token) not in MUTUAL_LEMMAS  # a battle has two sides to lend
                           and not _undergoes(d, p.event.actor)
                           and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
                           and not p.event.actor.implicit
@@ -220,7 +221,7 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
                                              confidence=round(ev.confidence * 0.85, 3)))
-            elif sole_doers and (sole := _sole_doer(out, d, parties)) is not None:
+            elif sole_doers and (sole := _sole_doer(out, d, parties, persons)) is not None:
                 d = replace(d, event=replace(ev, actor=replace(sole, implicit=True),
                                              confidence=round(ev.confidence * 0.75, 3)))
         out.append(d)
@@ -247,7 +248,8 @@ _BARE_PRONOUNS = frozenset({"it", "they", "them", "he", "she", "him", "her", "we
                             "these", "those", "who", "which"})
 
 
-def _sole_doer(earlier: list[Draft], draft: Draft, parties: tuple[ArmedParty, ...]) -> ActorRef | None:
+def _sole_doer(earlier: list[Draft], draft: Draft, parties: tuple[ArmedParty, ...],
+               persons: frozenset[str] = frozenset()) -> ActorRef | None:
     """'A man attacked her car ... the attack': when the article so far names one attacker and no other armed side.
 
     Two doers, or another armed party named before the event (rebels beside an army), leave it without an
@@ -270,7 +272,11 @@ def _sole_doer(earlier: list[Draft], draft: Draft, parties: tuple[ArmedParty, ..
         return None
     others = [a for a in parties if a.start < token.idx and a.entity_id != doer.entity_id
               and (a.country is None or a.country != doer.country)]
-    return None if others else doer
+    # a group that threatened, was accused or was struck earlier is a side too ("the LTTE ... the attack")
+    rivals = [r for p in earlier for r in (p.event.actor, p.event.recipient)
+              if r is not None and not r.implicit and r.entity_id is not None and r.entity_id != doer.entity_id
+              and r.entity_id not in persons and (r.country is None or r.country != doer.country)]
+    return None if others or rivals else doer
 
 
 # verbs that report what an attack did to people; with no agent of their own they belong to the attack

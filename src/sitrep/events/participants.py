@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
-from sitrep.events.roles import RoleCues, find_roles
+from sitrep.events.roles import RoleCues, find_roles, names_people
 from sitrep.events.triggers import is_named, is_placelike
 from sitrep.nlp import doc_text
 from sitrep.records import Place
@@ -55,7 +55,9 @@ def event_roles(trigger: Token, event_type: str, mode: str | None, object_words:
         candidates = [t for t in (roles.theme, *recipients) if t is not None]
         places = tuple(p for t in candidates for p in _places_of(t, territorial, cues, index))
         taken = {p.start for p in places}
-        recipients = [r for r in recipients if r.idx not in taken and _root_start(r) not in taken]
+        # "20,000 Mariupol residents were killed": the residents stay the recipient, Mariupol is the place
+        recipients = [r for r in recipients if names_people(r, cues)
+                      or (r.idx not in taken and _root_start(r) not in taken)]
     if mode == "occupy" and not recipients:
         loser = _taken_from(trigger, cues, index)  # "Kherson was liberated from the occupiers": whom it was taken from
         recipients = [loser] if loser is not None else []
@@ -96,6 +98,8 @@ def _places_of(theme: Token, territorial: bool, cues: RoleCues, index: DocIndex)
 
 def _unnamed_place(token: Token, territorial: bool, cues: RoleCues, index: DocIndex) -> bool:
     """A proper noun that is a place the gazetteer missed; what a capture takes is a place unless it is a person."""
+    if token.ent_type_ in ("NORP", "PERSON") or token.tag_ == "NNPS" or lemma_of(token) in cues.hostile_nouns:
+        return False  # "the Nazis were expelled from Luhansk": a people, not a place taken
     if is_placelike(token, index, cues.settlement_nouns):
         return True
     found = index.entity_at(token)

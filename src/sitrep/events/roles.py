@@ -92,7 +92,10 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         return Roles(_with_conjuncts(actor), _with_conjuncts(_prep_object(trigger, frozenset({"with", "between"}))), None)
     if theme is not None and theme.lemma_.lower() in object_words:
         # "expelled 60 Russian diplomats": whose diplomats they are is who the sanction hits
-        recipient, theme = _dative(trigger) or _beneficiary_of(theme, cues) or _nationality_modifier(theme, cues), None
+        owner = _dative(trigger) or _beneficiary_of(theme, cues) or _nationality_modifier(theme, cues)
+        # "the Nazis were expelled": with no owner named, the people themselves are acted on
+        recipient = owner or (theme if names_people(theme, cues) or theme.ent_type_ == "NORP" else None)
+        theme = None
     if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index) \
             and not names_people(theme, cues):  # "urged residents to leave": people asked are the recipient
         recipient = _dative(trigger) or _actor_inside(theme, index, cues) or _prep_object(trigger, cues.recipient_preps)
@@ -126,9 +129,10 @@ def _is_abstract(noun: Token, index: DocIndex) -> bool:
 def _actor_inside(noun: Token, index: DocIndex, cues: RoleCues) -> Token | None:
     """The first named actor or proper noun inside a noun phrase ('calls by Kofi Annan', 'withdrawal of Serbian forces')."""
     for tok in noun.subtree:
+        place = index.place_at(tok)
         if tok.i != noun.i and (index.entity_at(tok) or tok.pos_ == "PROPN") and tok.dep_ in ("pobj", "poss") \
-                and (index.place_at(tok) is None or _names_country(tok, cues)):
-            return tok
+                and (place is None or _names_country(tok, cues) or place.feature in ("PPLC", "PPLG")):
+            return tok  # a capital stands for its government: "declined Cairo's bid"
     for tok in noun.subtree:
         if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from", "by") and tok.pos_ == "NOUN":
             return tok
@@ -315,7 +319,7 @@ def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | Non
     if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES or token.lower_ in _QUANTIFIER_WORDS:
         return None  # "What do we offer?", "on the occasion of Infantry Day", "at all levels", "each had been shot"
     if index.entity_at(token) is not None or index.place_at(token) is not None or token.pos_ in ("PROPN", "PRON") \
-            or names_people(token, cues):
+            or names_people(token, cues) or token.like_num:  # "arrested 14": a number of people
         return token  # a named party, a toponym (place or government: decided later), a pronoun, people
     owner = next((c for c in token.children if c.dep_ == "poss" and not _is_time(c)), None)
     if owner is not None and owner.lower_ in ("our", "my") and not index.in_quote(owner) \
