@@ -86,3 +86,22 @@ def test_a_casualty_count_is_no_new_event(analyze_text):
     assert _triggers(analyze_text("By yesterday evening, the South Ossetians counted two dead and 18 wounded.")) == []
     assert _triggers(analyze_text("Reports put the number of Georgian dead at ten, with 50 wounded.")) == []
     assert "wounded" in _triggers(analyze_text("Eighteen soldiers were wounded near Tskhinvali on Friday."))
+
+
+def test_figures_of_manner_and_ceremonial_requests_are_no_events(analyze_text):
+    assert _triggers(analyze_text("It strikes with courage, because there was total evil around.")) == []
+    assert _triggers(analyze_text("I would like to ask you to honor their memory with a moment of silence.")) == []
+    assert _triggers(analyze_text("Sandbagging hit high gear in the metro.")) == []
+    assert _triggers(analyze_text("She drove the car and took out four wounded.")) == []
+    assert _triggers(analyze_text("Russian troops struck Kharkiv with missiles.")) == ["struck"]
+
+
+def test_material_help_is_aid_troops_committed_are_mobilised(analyze_text):
+    report = analyze_text("The U.S. has supported the coalition with refueling, targeting information and logistics.")
+    assert [(e.trigger.text, e.type) for e in report.events] == [("supported", "AID")]
+    report = analyze_text("The National Guard committed 500 soldiers to the flood fight.")
+    assert [(e.trigger.text, e.type) for e in report.events] == [("committed", "MOBILIZE")]
+    report = analyze_text("The EU agreed on new sanctions against Russia.")
+    assert [e.type for e in report.events] == ["SANCTION"]
+    report = analyze_text("The U.S. supported the resolution in the Security Council.")
+    assert [e.type for e in report.events] == ["SUPPORT"]

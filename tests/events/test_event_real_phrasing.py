@@ -174,7 +174,7 @@ def test_participles_and_second_conjuncts_take_the_subject_of_their_clause(analy
                                    "demanding that they improve their targeting.", "REQUEST")
     assert [e.actor.text for e in demand] == ["U.S."]
     backed = _events(analyze_text, "The U.S. is not engaged in the Saudis' bombing campaign in Yemen, but has "
-                                   "supported the coalition with refueling.", "SUPPORT")
+                                   "supported the coalition with refueling.", "AID")
     assert [e.actor.text for e in backed] == ["U.S."]
     charged = _events(analyze_text, "The brothers were arrested in June and charged with murder.", "ACCUSE")
     assert [e.actor for e in charged] == [None]  # who charged them is not said; the brothers did not

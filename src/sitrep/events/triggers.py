@@ -154,7 +154,10 @@ def _under_capacity(token: Token, capacities: frozenset[str]) -> bool:
 def _stands_for_people(participle: Token) -> bool:
     """'the injured', 'those expelled', 'two dead and 18 wounded': a participle standing for the people it happened to."""
     if not any(c.dep_ in ("aux", "auxpass") for c in participle.children) and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.like_num and not list(c.children) for c in participle.children):
+            (c.dep_ in ("nsubj", "nsubjpass") and c.like_num and not list(c.children)) or c.dep_ == "nummod"
+            for c in participle.children) or (participle.i > 0 and participle.nbor(-1).like_num
+                                              and not any(c.dep_ in ("nsubj", "nsubjpass") for c in participle.children)
+                                              and not any(c.dep_ in ("aux", "auxpass") for c in participle.children)):
         return True  # "with 50 wounded": a count of casualties, parsed as a clause with a number for subject
     if participle.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj") and any(
             c.dep_ == "det" and c.lower_ == "the" for c in participle.children):
@@ -173,6 +176,9 @@ def _figurative_participant(verb: Token, abstractions: frozenset[str]) -> bool:
             return True
         if child.dep_ == "agent" and any(lemma_of(g) in abstractions for g in child.children if g.dep_ == "pobj"):
             return True
+        if child.dep_ == "prep" and child.lower_ == "with" and not any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+                and any(lemma_of(g) in abstractions for g in child.children if g.dep_ == "pobj"):
+            return True  # "it strikes with courage", "strikes with belief": a manner, not a weapon
         if child.dep_ == "ccomp" and lemma_of(verb) in _WARNING_VERBS and any(
                 lemma_of(w) in abstractions for g in child.children if g.dep_ in ("nsubj", "nsubjpass")
                 for w in (g, *(c for c in g.children if c.dep_ == "compound"))):
