@@ -105,3 +105,18 @@ def test_material_help_is_aid_troops_committed_are_mobilised(analyze_text):
     assert [e.type for e in report.events] == ["SANCTION"]
     report = analyze_text("The U.S. supported the resolution in the Security Council.")
     assert [e.type for e in report.events] == ["SUPPORT"]
+
+
+def test_a_noun_that_carries_an_event_lets_its_modifier_name_it(analyze_text):
+    report = analyze_text("Arab League Secretary General Chadli Klibi undertook a mediation mission between Syria "
+                          "and the PLO.")
+    assert "CONSULT" in [e.type for e in report.events]
+    assert _triggers(analyze_text("The air raid siren sounded twice over Kyiv.")) == []
+
+
+def test_blowing_up_is_an_attack_and_listed_military_intelligence_is_aid(analyze_text):
+    report = analyze_text("Afghan guerillas blew up three main electric power lines leading into Kabul.")
+    assert [(e.trigger.text, e.type) for e in report.events] == [("blew", "ASSAULT")]
+    report = analyze_text("The United States is providing aerial photographs and other military intelligence "
+                          "to Macedonia.")
+    assert [e.type for e in report.events] == ["AID"]

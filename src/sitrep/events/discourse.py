@@ -181,7 +181,9 @@ def merge_complementary_events(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         ev = d.event
-        if ev.actor is None and ev.place is not None:
+        covered = any(o is not d and o.sentence == d.sentence and o.event.type == ev.type and o.event.actor is not None
+                      for o in drafts)  # "We also discussed the negotiation process": its own sentence has the actor
+        if ev.actor is None and ev.place is not None and not covered:
             donor = next((p for p in drafts if p is not d and p.event.type == ev.type and p.event.actor is not None
                           and p.event.place is None and p.event.recipient is None
                           and 0 < _sentence_gap(p, d) <= 1), None)

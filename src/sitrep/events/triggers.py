@@ -121,11 +121,20 @@ def _figurative_modifier(noun: Token, forces: frozenset[str]) -> bool:
                                        for c in noun.children)
 
 
+# nouns that carry the event their compound modifier names ("a mediation mission", "the bombing campaign")
+_CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "process", "attempt", "bid", "drive", "spree",
+                       "convoy", "package", "programme", "program", "blitz", "offensive"})
+
+
 def _names_a_state_or_thing(token: Token) -> bool:
-    """'temporarily occupied cities', 'air raid siren': a participle or noun modifying another noun is no event."""
+    """'temporarily occupied cities', 'air raid siren': a participle or noun modifying another noun is no event.
+
+    A modifier of a noun that only carries an event ('mediation mission', 'bombing campaign') names that event.
+    """
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return True
-    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN")  # 'targeting information' too
+    return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
+        and token.head.lemma_.lower() not in _CARRIERS  # 'targeting information' too
 
 
 def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
@@ -248,6 +257,7 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
     if condition.kind == "dobj":
         # the passive subject is the object too: "demands were accepted"
         objects = [counted(c) for c in token.children if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass"]
+        objects += [j for o in objects for j in o.conjuncts]  # "photographs and other military intelligence"
         if "@ANY" in values:
             return bool(objects)
         if "@ENT" in values:
