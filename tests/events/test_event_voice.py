@@ -105,3 +105,26 @@ def test_the_cli_takes_the_speaker_of_a_first_person_text(tmp_path):
     assert report["article"]["speaker"] == "Volodymyr Zelensky"
     (call,) = [e for e in report["events"] if e["type"] == "CONSULT"]
     assert call["actor"]["text"] == "Volodymyr Zelensky" and call["actor"]["words"]["text"] == "I"
+
+
+def test_an_address_without_a_named_enemy_still_liberates_for_its_own_side(analyze_text):
+    report = analyze_text("Our task is clear. To liberate all our cities - Kherson, Melitopol, Berdyansk.",
+                          speaker="Volodymyr Zelensky")
+    liberate = [e for e in report.events if e.trigger.text == "liberate"]
+    assert liberate and all(e.actor is not None and e.actor.country == "UKR" for e in liberate)
+
+
+def test_a_telegraphic_past_verb_in_an_address_is_the_speakers(analyze_text):
+    report = analyze_text("I met with our servicemen this morning. Thanked them for their service.",
+                          speaker="Volodymyr Zelensky")
+    (thanked,) = [e for e in report.events if e.trigger.text == "Thanked"]
+    assert thanked.actor.text == "Volodymyr Zelensky" and thanked.actor.implicit
+    report = analyze_text("Thanked them for their service.")
+    (thanked,) = [e for e in report.events if e.trigger.text == "Thanked"]
+    assert thanked.actor is None  # no speaker: nobody to restore
+
+
+def test_whom_one_thanks_for_doing_something_did_it(analyze_text):
+    report = analyze_text("I am grateful to Justin Trudeau for visiting our country.", speaker="Volodymyr Zelensky")
+    (visit,) = [e for e in report.events if e.trigger.text == "visiting"]
+    assert visit.actor.text == "Justin Trudeau"

@@ -134,6 +134,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                                                   and (ref := doer_ref(t, cues, index)) is not None]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
+    if actors[0][0] is None and (spoken := _diary_speaker(token, index)) is not None:
+        actors = [(spoken, "implicit")]
     parties = [p for t in roles.recipients if (p := party_acted_on(t, cues, index)) is not None]
     # "declined Cairo's bid": the owner of what is acted on stands for its government, not for a location
     owners = {p.idx for p in parties if p.dep_ == "poss"}
@@ -208,6 +210,17 @@ _BARE = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "sh
 def _unresolved(ref: ActorRef) -> bool:
     """A recipient that is still a bare pronoun ('urged them', 'struck her') after reference resolution."""
     return ref.entity_id is None and ref.country is None and ref.text.lower() in _BARE
+
+
+def _diary_speaker(trigger: Token, index: DocIndex) -> ActorRef | None:
+    """'Thanked them for their service.', 'Met with the governors.': an address drops its "I" in a telegraphic report."""
+    voice = index.voice
+    if voice is None or index.in_quote(trigger) or trigger.tag_ != "VBD" or trigger.dep_ != "ROOT":
+        return None
+    first = next((t for t in trigger.sent if not t.is_punct and not t.is_space), None)
+    if first is None or first.i != trigger.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children):
+        return None
+    return ActorRef(voice.speaker, None, None, voice.iso3, None, True)
 
 
 def _same_party(actor: ActorRef | None, recipient: ActorRef | None) -> bool:
@@ -334,7 +347,7 @@ _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[Draft]:
     """In a wartime address, armed events left without a doer take the side the speech means (voice.sided_actor)."""
-    if index.voice is None or index.voice.adversary is None:
+    if index.voice is None:
         return drafts
     country_of = {p.geonameid: p.country for p in index.places if p.geonameid is not None}
     out = []

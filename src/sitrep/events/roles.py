@@ -226,6 +226,9 @@ def _inherited_subject(verb: Token) -> Token | None:
         if head.dep_ in ("dobj", "obj") and head.head.i != head.i:
             return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
         return _predicated_subject(head)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.i != head.i \
+            and (thanked := _thanked_one(head.head)) is not None:
+        return thanked  # "I am grateful to Justin for visiting our country": whom one thanks did it
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.i != head.i and head.head.pos_ == "VERB":
         # "used napalm to demoralise rebels by targeting civilian areas": the doer of the clause does the -ing
         clause = head.head
@@ -240,6 +243,16 @@ def _inherited_subject(verb: Token) -> Token | None:
         # "who was injured while repelling the attack": climb to the clause that has the subject
         subject_deps = _SUBJECT_DEPS | {"nsubjpass"}
         return next((c for c in head.children if c.dep_ in subject_deps), None) or _inherited_subject(head)
+    return None
+
+
+def _thanked_one(word: Token) -> Token | None:
+    """Who is thanked: the object of 'thank', the 'to' object of 'grateful' or 'thankful'."""
+    lemma = lemma_of(word)
+    if lemma == "thank":
+        return next((c for c in word.children if c.dep_ in ("dobj", "obj") and c.lower_ not in ("you", "everyone")), None)
+    if lemma in ("grateful", "thankful"):
+        return _prep_object(word, frozenset({"to"}))
     return None
 
 

@@ -120,8 +120,12 @@ def sided_actor(lemma: str, event_type: str, place_country: str | None, voice: V
     Only for armed events outside quotes (the caller checks), never for mutual words ("fighting"), and never
     when the event happens in the adversary's own country (whose side struck there the speech must say).
     """
-    if voice is None or voice.adversary is None or event_type not in _SIDED_TYPES or lemma in MUTUAL_LEMMAS:
+    if voice is None or event_type not in _SIDED_TYPES or lemma in MUTUAL_LEMMAS:
         return None
+    if voice.adversary is None:
+        # "To liberate all our cities": a liberation is the speech's own side even when its enemy goes unnamed
+        own = lemma in OWN_SIDE_LEMMAS and voice.iso3 and voice.country
+        return ActorRef(voice.country, None, None, voice.iso3, "MIL", True) if own else None
     if event_type == "COERCE" and mode in _OWN_RULES:
         return None  # a ban, a curfew or censorship in an address is as often the speaker's own government's
     adversary_iso3, adversary_name = voice.adversary
