@@ -180,3 +180,8 @@ def test_a_people_named_like_their_land_can_act(analyze_text):
     report = analyze_text("Georgian officials denied reports that the South Ossetians had agreed to a ceasefire.")
     (agreed,) = [e for e in report.events if e.trigger.text == "agreed"]
     assert agreed.actor is not None and agreed.actor.text == "South Ossetians"
+
+
+def test_a_demonym_on_a_captured_noun_is_no_captured_place(analyze_text):
+    report = analyze_text("They still dream of capturing Ukraine and other European countries.")
+    assert all(e.place is None or e.place.text != "European" for e in report.events)

@@ -353,11 +353,15 @@ def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[
     out = []
     for d in drafts:
         ev, tok = d.event, d.token
-        if ev.actor is None and not index.in_quote(tok):
+        # an unresolved "they" is as unnamed as no doer at all ("They still dream of capturing Ukraine")
+        unnamed = ev.actor is None or (ev.actor.entity_id is None and ev.actor.country is None
+                                       and ev.actor.text.lower() in ("they", "them"))
+        if unnamed and not index.in_quote(tok):
             lemma = side_lemma(tok)
             place_country = country_of.get(ev.place.geonameid) if ev.place and ev.place.geonameid else None
             side = sided_actor(lemma, ev.type, place_country, index.voice, cues, ev.mode)
             if side is not None:
+                side = replace(side, words=ev.actor.words) if ev.actor is not None else side
                 d = replace(d, event=replace(ev, actor=side, actor_note=None,
                                              confidence=round(ev.confidence * 0.8, 3)))
         out.append(d)

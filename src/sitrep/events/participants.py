@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
+from sitrep.events.places import is_demonym
 from sitrep.events.roles import RoleCues, find_roles, names_people
 from sitrep.events.triggers import is_named, is_placelike
 from sitrep.nlp import doc_text
@@ -76,7 +77,8 @@ def _places_of(theme: Token, territorial: bool, cues: RoleCues, index: DocIndex)
         if tok.pos_ != "PROPN":  # "Andriivka south of Bakhmut": the name hangs off 'south' as a compound
             tok = next((c for c in tok.children if (c.dep_ == "compound" and c.pos_ == "PROPN") or (
                 c.dep_ == "amod" and c.text[:1].isupper() and index.place_at(c) is not None
-                and c.lower_ not in cues.nationalities)), tok)  # "the Mariupol theatre", tagged as an adjective
+                and c.lower_ not in cues.nationalities and not is_demonym(index.place_at(c), c))), tok)
+            # ("the Mariupol theatre" is tagged as an adjective; "European countries" is a demonym)
         if territorial and tok.pos_ == "NOUN" and lemma_of(tok) in cues.settlement_nouns | cues.territory_nouns \
                 | _AREA_NOUNS:
             # "invade the Kurdish enclave of Afrin", "took the town of Robotyne": the named place is what was taken

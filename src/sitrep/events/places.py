@@ -119,7 +119,7 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
             continue  # "Garner was wounded": a surname the gazetteer also knows as a town
         if _origin_of_someone(span.root, index):
             continue  # "Master Sgt Dunbar of Austin, Texas", "Varya from Kropyvnytskyi": a home, not where it happened
-        if _acts(span.root) or _is_demonym(place, span.root):
+        if _acts(span.root) or is_demonym(place, span.root):
             continue  # "some European countries": a demonym describes the noun, it does not say where
         distance = abs(place.start - trigger.idx)
         if best is None or distance < best[0]:
@@ -135,7 +135,7 @@ _ORIGIN_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "resident", "
 _DEMONYM_ENDINGS = ("an", "ans", "ean", "ish", "ese", "ic", "i", "ian")
 
 
-def _is_demonym(place: Place, root: Token) -> bool:
+def is_demonym(place: Place, root: Token) -> bool:
     """'European', 'Syrian': an adjective of a place rather than its name ('the Mariupol theatre' keeps Mariupol)."""
     if root.pos_ != "ADJ" and root.dep_ != "amod":
         return False
