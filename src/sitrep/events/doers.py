@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex, counted, is_dateline
 from sitrep.events.reference import relative_antecedent
-from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, names_people, token_words, words_at
+from sitrep.events.people import names_people
+from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words, words_at
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
 
@@ -55,9 +56,18 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
         return False  # "evacuated by the humanitarian corridor", "the car struck": a thing is a means, not a doer
     if token.tag_ in ("WDT", "WP") and token.head.dep_ != "relcl":
         return False  # "Which is behind the door, but ... fighting": a relative word with nothing to point back to
-    if not material or token.pos_ != "NOUN" or index.entity_at(token) is not None or index.place_at(token) is not None:
+    if token.pos_ != "NOUN" or index.entity_at(token) is not None or index.place_at(token) is not None:
         return True
+    if not material:  # "'Our schedule has a trip", "the political initiative expelling": papers and plans do nothing
+        return lemma not in _PAPERS and lemma not in cues.abstract_nouns and lemma not in cues.force_nouns
     return lemma in cues.weapon_nouns or names_people(token, cues)
+
+
+# documents, plans and schedules: what people write or decide, never who acts
+_PAPERS = frozenset({"schedule", "initiative", "report", "statement", "document", "letter", "plan", "programme",
+                     "program", "agenda", "article", "study", "survey", "poll", "text", "draft", "law", "bill",
+                     "decree", "resolution", "agreement", "deal", "treaty", "memorandum", "proposal", "list",
+                     "budget", "strategy", "policy", "measure", "package", "move", "decision", "step"})
 
 
 def _waged_by(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:

@@ -18,7 +18,8 @@ from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.places import is_demonym
-from sitrep.events.roles import RoleCues, find_roles, names_people
+from sitrep.events.people import names_people
+from sitrep.events.roles import RoleCues, find_roles
 from sitrep.events.triggers import is_named, is_placelike
 from sitrep.nlp import doc_text
 from sitrep.records import Place

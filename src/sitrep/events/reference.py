@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
+from sitrep.events.people import names_people
 
 if TYPE_CHECKING:
     from sitrep.events.roles import RoleCues
@@ -33,6 +34,7 @@ _DESCRIPTIVE_HEADS = frozenset({"army", "military", "ministry", "police", "gover
                                 "navy", "force", "forces", "troops", "group", "movement", "regime", "authorities",
                                 "department", "service", "office", "committee", "council", "agency", "party"})
 _PLURAL_KINDS = ("GROUP", "MILITARY_UNIT", "ORG", "GPE_ACTOR")
+_GROUP_KINDS = ("GROUP", "MILITARY_UNIT", "GPE_ACTOR")
 
 
 def resolve_pronoun(token: Token, cues: "RoleCues", index: DocIndex) -> Token | None:
@@ -55,9 +57,12 @@ def resolve_pronoun(token: Token, cues: "RoleCues", index: DocIndex) -> Token | 
         # when no other person was named in between to compete for "he"
         best = _nearest_mention(token, wanted, index, _PERSON_REACH, sole=True)
     if lower in cues.plural_pronouns:
-        subject = _earlier_plural_subject(token, cues.people_nouns | cues.armed_nouns | cues.hostile_nouns)
+        # an organisation is usually "it": "they" prefers groups, units and plural nouns, then organisations
+        best = _nearest_mention(token, _GROUP_KINDS, index, _REACH)
+        subject = _earlier_plural_subject(token, cues)
         if subject is not None and (best is None or subject.idx > best[0]):
             return subject  # "The occupiers came at night. They destroyed schools": the nearer plural subject
+        best = best or _nearest_mention(token, ("ORG",), index, _REACH)
     return best[1] if best is not None else None
 
 
@@ -119,16 +124,21 @@ def _speaker_of_clause(pronoun: Token, index: DocIndex, cues: "RoleCues") -> Tok
     return None
 
 
-def _earlier_plural_subject(pronoun: Token, can_act: frozenset[str]) -> Token | None:
-    """The nearest earlier plural subject noun that can act ('the occupiers', 'the rebels'), this or the last sentence."""
+def _earlier_plural_subject(pronoun: Token, cues: "RoleCues") -> Token | None:
+    """The nearest earlier plural noun that can act ('the occupiers', 'the rebels'), this or the last sentence.
+
+    For 'they' it must have been an active subject ("229 children were killed. They can't ..." does not make the
+    victims the doers); 'them' and 'their' may point back to a direct object too ("they met the elders and urged
+    them"); an oblique object is too often a third party ("operations against terrorists") to count.
+    """
     doc = pronoun.doc
     first = pronoun.sent.start
     if first > 0:
         first = doc[first - 1].sent.start
+    deps = ("nsubj",) if pronoun.lower_ == "they" else ("nsubj", "dobj")
     for tok in reversed(doc[first: pronoun.i]):
-        # an active subject only: "229 children were killed. They can't ..." does not make the victims the doers
-        if tok.dep_ == "nsubj" and tok.tag_ in ("NNS", "NNPS") and pronoun.idx - tok.idx < _REACH \
-                and (tok.lemma_.lower() in can_act or tok.lower_ in can_act):
+        if tok.dep_ in deps and tok.tag_ in ("NNS", "NNPS") and pronoun.idx - tok.idx < _REACH \
+                and names_people(tok, cues):
             return tok
     return None
 

@@ -7,6 +7,7 @@ from functools import cached_property
 from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, is_dateline, lemma_of
+from sitrep.events.people import names_people
 from sitrep.events.reference import named_description, relative_antecedent, resolve_pronoun
 from sitrep.events.triggers import event_theme
 from sitrep.nlp import doc_text
@@ -347,38 +348,6 @@ def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | Non
 
 # quantifiers that stand alone as objects ("each had been shot", "urged all to leave") and name no one
 _QUANTIFIER_WORDS = frozenset({"each", "all", "both", "some", "many", "most", "few", "several", "none", "any", "one"})
-_AGENT_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "ent", "ents", "man", "men",
-                   "ive", "ives", "ee", "ees")
-# words with an agent ending that name no agent ("the offensive killed", "the agreement", "a letter")
-_NOT_AGENTS = frozenset({"offensive", "explosive", "incentive", "initiative", "objective", "directive", "motive",
-                         "alternative", "perspective", "narrative", "archive", "drive", "hive", "olive", "weather",
-                         "winter", "summer", "water", "paper", "letter", "number", "order", "power", "border",
-                         "matter", "disaster", "error", "terror", "horror", "rumor", "rumour", "event", "moment",
-                         "statement", "agreement", "element", "incident", "accident", "comment", "document",
-                         "environment", "argument", "degree", "fee", "coffee", "guarantee", "shelter", "register",
-                         "chapter", "center", "centre", "quarter", "answer", "filter", "cancer", "corner", "offer",
-                         "transfer", "sector", "factor", "floor", "door", "indicator", "corridor", "monitor",
-                         "content", "talent", "percent", "cent", "extent", "payment", "equipment", "treatment",
-                         "settlement", "management", "development", "investment", "deployment", "employment",
-                         "punishment", "commitment", "announcement", "achievement", "assessment", "requirement",
-                         "apartment", "segment", "shipment", "amendment", "judgment", "judgement",
-                         "plan"})
-
-
-def names_people(noun: Token, cues: RoleCues) -> bool:
-    """A common noun for people or a body of people ('civilians', 'the government', 'refugees', 'attackers').
-
-    Things ('the charge', 'a pretext', 'deals', 'a school') are not parties: their owner is, or no one.
-    """
-    lemma, lower = noun.lemma_.lower(), noun.lower_
-    if lemma in cues.object_nouns or lemma in cues.settlement_nouns or lemma in cues.weapon_nouns:
-        return False
-    known = cues.people_nouns | cues.armed_nouns | cues.hostile_nouns
-    if lemma in known or lower in known or lower in cues.nationalities:
-        return True
-    return lower.endswith(_AGENT_SUFFIXES) and lemma not in _NOT_AGENTS and not lemma.endswith("ment")
-
-
 def _nationality_modifier(noun: Token, cues: RoleCues) -> Token | None:
     """'Russian shelling', 'Russian missile strikes': a nationality on the noun or on its compound modifier."""
     for mod in (c for c in noun.children if c.dep_ in ("amod", "compound")):
