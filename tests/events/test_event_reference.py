@@ -185,3 +185,10 @@ def test_a_people_named_like_their_land_can_act(analyze_text):
 def test_a_demonym_on_a_captured_noun_is_no_captured_place(analyze_text):
     report = analyze_text("They still dream of capturing Ukraine and other European countries.")
     assert all(e.place is None or e.place.text != "European" for e in report.events)
+
+
+def test_papers_and_plans_are_no_doers(analyze_text):
+    report = analyze_text("Our schedule has a return trip to Saipan before the end of the year.")
+    assert all(e.actor is None or "schedule" not in e.actor.text for e in report.events)
+    report = analyze_text("The alliance has a return trip to Saipan before the end of the year.")
+    assert any(e.actor is not None and e.actor.text.endswith("alliance") for e in report.events)
