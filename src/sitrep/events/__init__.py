@@ -20,8 +20,8 @@ from sitrep.events.folding import fold_matches
 from sitrep.events.places import ATTACHED, CLAUSE, SENTENCE, event_places, place_ref
 from sitrep.events.participants import event_roles
 from sitrep.events.salience import main_events
-from sitrep.events.roles import (RoleCues, actor_ref, controlling_country, party_acted_on,
-                                 implicit_actor_in_phrase)
+from sitrep.events.parties import actor_ref, party_acted_on
+from sitrep.events.roles import RoleCues, controlling_country, implicit_actor_in_phrase
 from sitrep.events.voice import side_lemma, sided_actor, speech_voice
 from sitrep.events.doers import adversary, can_act, doer_ref, understood_side
 from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules

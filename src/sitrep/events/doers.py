@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Token
 from sitrep.events.context import DocIndex, counted, is_dateline
 from sitrep.events.reference import relative_antecedent
 from sitrep.events.people import names_people
-from sitrep.events.roles import NON_REFERRING, RoleCues, actor_ref, token_words, words_at
+from sitrep.events.parties import actor_ref, token_words, words_at
+from sitrep.events.roles import NON_REFERRING, RoleCues
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef
 

@@ -6,17 +6,14 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from sitrep.events.context import DocIndex, is_dateline, lemma_of
+from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.people import names_people
-from sitrep.events.reference import named_description, relative_antecedent, resolve_pronoun
 from sitrep.events.triggers import event_theme
-from sitrep.nlp import doc_text
-from sitrep.records import ActorRef, Evidence
 from sitrep.tables import Nationality
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "flat", "case"})
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+NP_DEPS = frozenset({"det", "compound", "amod", "poss", "nmod", "nummod", "flat", "case"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 # "a series of calls", "a wave of strikes": nouns that count events (the event noun is their 'of' object)
 SERIES_NOUNS = frozenset({"series", "wave", "number", "round", "string", "spate", "flurry", "set", "lot"})
@@ -76,7 +73,7 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     is then found under that object ("gratitude for the military's service" -> the military).
     """
     if trigger.pos_ == "VERB" and lemma_of(trigger) in cues.ceded_verbs:
-        actor, recipient, theme = _prep_object(trigger, frozenset({"to"})), None, _subject(trigger)
+        actor, recipient, theme = prep_object(trigger, frozenset({"to"})), None, _subject(trigger)
     elif trigger.pos_ == "VERB":
         actor, recipient, theme = _verbal_roles(trigger, cues)
     elif trigger.pos_ == "AUX":  # "Russia said that Sudan must return...": Russia demands, of Sudan
@@ -90,16 +87,16 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         actor, recipient, theme = _nominal_roles(trigger, cues)
     if trigger.pos_ == "VERB" and lemma_of(trigger) in cues.topic_verbs:
         # "discussed sanctions with Macron": the object is the topic; only "with" names who took part
-        return Roles(_with_conjuncts(actor), _with_conjuncts(_prep_object(trigger, frozenset({"with", "between"}))), None)
+        return Roles(_with_conjuncts(actor), _with_conjuncts(prep_object(trigger, frozenset({"with", "between"}))), None)
     if theme is not None and theme.lemma_.lower() in object_words:
         # "expelled 60 Russian diplomats": whose diplomats they are is who the sanction hits
-        owner = _dative(trigger) or _beneficiary_of(theme, cues) or _nationality_modifier(theme, cues)
+        owner = _dative(trigger) or _beneficiary_of(theme, cues) or nationality_modifier(theme, cues)
         # "the Nazis were expelled": with no owner named, the people themselves are acted on
         recipient = owner or (theme if names_people(theme, cues) or theme.ent_type_ == "NORP" else None)
         theme = None
     if recipient is None and theme is not None and event_type in cues.indirect_types and _is_abstract(theme, index) \
             and not names_people(theme, cues):  # "urged residents to leave": people asked are the recipient
-        recipient = _dative(trigger) or _actor_inside(theme, index, cues) or _prep_object(trigger, cues.recipient_preps)
+        recipient = _dative(trigger) or _actor_inside(theme, index, cues) or prep_object(trigger, cues.recipient_preps)
     elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)
                                                       or event_type in cues.relational_types):
         recipient = theme  # "backed Moscow": a capital named as the object of a relation stands for its government
@@ -107,7 +104,7 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         recipient = _dative(trigger)
     if recipient is None and event_type in cues.complement_types:
         recipient = _subject_of_complement(trigger)
-    if recipient is not None and _is_time(recipient):
+    if recipient is not None and is_time(recipient):
         recipient = None
     return Roles(_with_conjuncts(actor), _with_conjuncts(recipient), theme)
 
@@ -154,14 +151,14 @@ def _names_country(token: Token, cues: RoleCues) -> bool:
     return nat is not None and nat.country.lower() == token.lower_
 
 
-def _is_time(token: Token) -> bool:
+def is_time(token: Token) -> bool:
     """Dates and times are never recipients ('on Wednesday')."""
     return token.ent_type_ in ("DATE", "TIME") or token.lower_ in _WEEKDAYS
 
 
 def _beneficiary_of(noun: Token, cues: RoleCues) -> Token | None:
     """'gratitude for the military's service' -> military; 'support to Ukraine' -> Ukraine."""
-    target = _prep_object(noun, cues.recipient_preps | {"for"})
+    target = prep_object(noun, cues.recipient_preps | {"for"})
     if target is None:
         return None
     owner = next((c for c in target.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
@@ -174,11 +171,11 @@ def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | No
     passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     actor = None
     if passive:
-        actor = _prep_object(verb, cues.actor_preps, deps=("agent", "prep"))
+        actor = prep_object(verb, cues.actor_preps, deps=("agent", "prep"))
     else:
         actor = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
     theme = event_theme(verb)
-    recipient = _prep_object(verb, cues.recipient_preps) if theme is None else None
+    recipient = prep_object(verb, cues.recipient_preps) if theme is None else None
     if reduced and theme is None and recipient is None:
         recipient = verb.head  # "a soldier killed in Syria by Isis": the noun the participle describes underwent it
     return actor, recipient, theme
@@ -253,7 +250,7 @@ def _thanked_one(word: Token) -> Token | None:
     if lemma == "thank":
         return next((c for c in word.children if c.dep_ in ("dobj", "obj") and c.lower_ not in ("you", "everyone")), None)
     if lemma in ("grateful", "thankful"):
-        return _prep_object(word, frozenset({"to"}))
+        return prep_object(word, frozenset({"to"}))
     return None
 
 
@@ -271,20 +268,20 @@ def _predicated_subject(noun: Token) -> Token | None:
 def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
     """'Russia's capture of X', 'the capture of X by Y', 'a call with X', 'Russian shelling of X'."""
     # "today's strikes", "Monday's attack": a time possessive says when, not who
-    actor = next((c for c in noun.children if c.dep_ == "poss" and not _is_time(c)), None)
-    actor = actor or _prep_object(noun, cues.actor_preps)
+    actor = next((c for c in noun.children if c.dep_ == "poss" and not is_time(c)), None)
+    actor = actor or prep_object(noun, cues.actor_preps)
     if actor is None:
-        actor = _nationality_modifier(noun, cues)
+        actor = nationality_modifier(noun, cues)
     if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her"):
         actor = None  # possessive pronouns on events usually point at the event's theme, not its agent
     actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun)
     if actor is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         actor = _nominal_roles(noun.head, cues)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
-    recipient = _prep_object(noun, cues.recipient_preps - {"to"} if theme is not None else cues.recipient_preps)
+    recipient = prep_object(noun, cues.recipient_preps - {"to"} if theme is not None else cues.recipient_preps)
     if recipient is None:  # "held talks today with a delegation": the parser hangs "with" on the light verb
         verb = _light_verb_of(noun, cues)
-        recipient = _prep_object(verb, cues.recipient_preps - {"on", "at"}) if verb is not None else None
+        recipient = prep_object(verb, cues.recipient_preps - {"on", "at"}) if verb is not None else None
     if recipient is None:
         recipient = _participant_in_relative(noun, cues)
     if recipient is None:
@@ -316,39 +313,7 @@ _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "s
 _PRESENTATIVE = frozenset({"this", "that", "these", "those", "it", "here"})
 # pronouns that name no one ("we are doing everything to evacuate", "What do we offer?")
 NON_REFERRING = frozenset({"everything", "anything", "nothing", "something", "what", "whatever"})
-# nouns of circumstance that a preposition attaches to a verb without naming a party
-_CIRCUMSTANCES = frozenset({"occasion", "eve", "anniversary", "behalf", "basis", "level", "part", "word", "words",
-                            "heart", "help", "condition", "term", "sideline", "sidelines", "margin", "margins",
-                            "time", "moment", "way", "end"})
-
-
-def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
-    """The party a role token stands for: itself, or for a thing or weapon its owner ('her arm', 'Russian tanks', 'positions of X').
-
-    A bare thing ('shelled a city', 'a temporary camp') is no party, so the event has no recipient.
-    """
-    lemma = token.lemma_.lower()
-    if is_dateline(token):
-        return None  # "MOSCOW — Russia's membership ...": the dateline is no party
-    if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES or token.lower_ in _QUANTIFIER_WORDS:
-        return None  # "What do we offer?", "on the occasion of Infantry Day", "at all levels", "each had been shot"
-    if index.entity_at(token) is not None or index.place_at(token) is not None or token.pos_ in ("PROPN", "PRON") \
-            or names_people(token, cues) or token.like_num:  # "arrested 14": a number of people
-        return token  # a named party, a toponym (place or government: decided later), a pronoun, people
-    owner = next((c for c in token.children if c.dep_ == "poss" and not _is_time(c)), None)
-    if owner is not None and owner.lower_ in ("our", "my") and not index.in_quote(owner) \
-            and (index.voice is None or not index.voice.country):
-        owner = None  # "our territory" in a speech whose country is unknown names nobody
-    owner = owner or _nationality_modifier(token, cues)
-    if owner is None:
-        of = _prep_object(token, frozenset({"of"}), deps=("prep",))
-        owner = party_acted_on(of, cues, index) if of is not None and of.pos_ in ("NOUN", "PROPN") else None
-    return owner
-
-
-# quantifiers that stand alone as objects ("each had been shot", "urged all to leave") and name no one
-_QUANTIFIER_WORDS = frozenset({"each", "all", "both", "some", "many", "most", "few", "several", "none", "any", "one"})
-def _nationality_modifier(noun: Token, cues: RoleCues) -> Token | None:
+def nationality_modifier(noun: Token, cues: RoleCues) -> Token | None:
     """'Russian shelling', 'Russian missile strikes': a nationality on the noun or on its compound modifier."""
     for mod in (c for c in noun.children if c.dep_ in ("amod", "compound")):
         for cand in (mod, *(g for g in mod.children if g.dep_ in ("amod", "compound"))):
@@ -412,7 +377,7 @@ def _participant_in_relative(noun: Token, cues: RoleCues) -> Token | None:
     return None
 
 
-def _prep_object(head: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep", "agent", "dative")) -> Token | None:
+def prep_object(head: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep", "agent", "dative")) -> Token | None:
     """The object of the first preposition child in `preps`."""
     for child in head.children:
         if child.dep_ in deps and child.lower_ in preps:
@@ -452,102 +417,4 @@ def controlling_country(place_token: Token, cues: RoleCues) -> Nationality | Non
                     nat = cues.nationalities.get(mod.lower_)
                     if mod.dep_ in ("amod", "compound") and nat:
                         return nat
-    return None
-
-
-def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = False) -> ActorRef:
-    """An ActorRef for a role token: the entity it names, else its noun phrase with a country if written."""
-    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-        return actor_ref(relative_antecedent(token), cues, index, implicit)
-    if token.pos_ == "PRON":
-        speaker = index.quote_speaker(token) if token.lower_ in _FIRST_PERSON else None
-        if speaker is not None:  # "I" and "we" inside a quote are its speaker (and the speaker's side)
-            return ActorRef(speaker.text, speaker.id, token_words(token, index), speaker.country, speaker.sector, True)
-        voiced = index.voice.name_for(token.lower_) if index.voice is not None and not index.in_quote(token) else None
-        if voiced is not None:  # a speech's own "I" is its speaker, its "we" the country the speaker speaks for
-            return ActorRef(voiced, None, token_words(token, index), index.voice.iso3, None, True)
-        antecedent = resolve_pronoun(token, cues, index)
-        if antecedent is not None:
-            return actor_ref(antecedent, cues, index, implicit=True)
-    owner = _pronoun_owner(token, cues, index)
-    if owner is not None:  # "its troops", "their forces": the side the possessive points back to
-        side = actor_ref(owner, cues, index, implicit=True)
-        start, end = _noun_phrase(token)
-        return ActorRef(side.text, side.entity_id, words_at(index, start, end), side.country, "MIL", True)
-    found = index.entity_at(token) or _entity_in_apposition(token, index)
-    if not found and (described := named_description(token, index)) is not None:
-        return actor_ref(described, cues, index, implicit=True)  # "the army" after "the Syrian army"
-    if found:
-        ent, mention = found
-        return ActorRef(ent.text, ent.id, Evidence(mention.start, mention.end, mention.text), ent.country, ent.sector,
-                        implicit)
-    nat = cues.nationalities.get(token.lower_) if token.pos_ == "ADJ" or token.dep_ in ("amod", "compound") else None
-    if nat is not None and token.text[:1].isupper() and token.lower_ == nat.adjective.lower():
-        # "Russian shelling": the adjective names the country, which is the actor's name
-        return ActorRef(nat.country, None, token_words(token, index), nat.iso3, None, implicit)
-    start, end = _noun_phrase(token)
-    words = words_at(index, start, end)
-    return ActorRef(words.text, None, words, _country_in_phrase(token, cues, index), None, implicit)
-
-
-def _pronoun_owner(token: Token, cues: RoleCues, index: DocIndex) -> Token | None:
-    """The antecedent of 'its'/'their' on an armed noun ('its troops'), when it can be resolved."""
-    if token.lemma_.lower() not in cues.armed_nouns or index.entity_at(token) is not None:
-        return None
-    poss = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    if poss is None or poss.lower_ not in ("its", "their"):
-        return None
-    owner = resolve_pronoun(poss, cues, index)
-    return owner if owner is not None and owner.lemma_.lower() not in cues.armed_nouns else None
-
-
-def words_at(index: DocIndex, start: int, end: int) -> Evidence:
-    """The article's words at [start:end], as evidence for a role."""
-    return Evidence(start, end, doc_text(index.doc)[start:end])
-
-
-def token_words(token: Token, index: DocIndex) -> Evidence:
-    """One token's words, as evidence for a role."""
-    return words_at(index, token.idx, token.idx + len(token.text))
-
-
-def _entity_in_apposition(token: Token, index: DocIndex):
-    """'the commander, Colonel X': the entity in apposition to a common noun."""
-    for child in token.children:
-        if child.dep_ == "appos":
-            found = index.entity_at(child)
-            if found:
-                return found
-    return None
-
-
-def _noun_phrase(token: Token) -> tuple[int, int]:
-    """Char span of the token with its modifiers and an 'of' phrase ('Leaders of the X coalition'), no clauses."""
-    left = [c for c in token.lefts if c.dep_ in _NP_DEPS and c.dep_ != "det"]
-    start = min([token.idx] + [min(t.idx for t in c.subtree) for c in left])
-    end = token.idx + len(token.text)
-    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    if of is not None:
-        for tok in of.subtree:  # "a delegation of US senators[, led by ...]": stop at a clause or comma
-            if tok.is_punct or tok.dep_ in ("relcl", "acl", "appos", "cc"):
-                break
-            end = tok.idx + len(tok.text)
-    return start, end
-
-
-def _country_in_phrase(token: Token, cues: RoleCues, index: DocIndex) -> str | None:
-    """The country a role phrase names: a nationality modifier or the country itself."""
-    for tok in (token, *token.lefts):
-        nat = cues.nationalities.get(tok.lower_)
-        if nat:
-            return nat.iso3
-    place = index.place_at(token)
-    if place is not None and place.country and (place.precision == "country" or place.feature in ("PPLC", "PPLG")):
-        # a country, or its capital standing for its government ("Kyiv launched drones")
-        nat = cues.nationality_by_iso2.get(place.country)
-        return nat.iso3 if nat is not None else None
-    voice = index.voice
-    if voice is not None and any(t.dep_ == "poss" and t.lower_ == "our" for t in token.lefts) \
-            and not index.in_quote(token):
-        return voice.iso3  # "our defenders" in a president's address are that country's
     return None
