@@ -192,3 +192,13 @@ def test_papers_and_plans_are_no_doers(analyze_text):
     assert all(e.actor is None or "schedule" not in e.actor.text for e in report.events)
     report = analyze_text("The alliance has a return trip to Saipan before the end of the year.")
     assert any(e.actor is not None and e.actor.text.endswith("alliance") for e in report.events)
+
+
+def test_he_is_never_a_person_the_text_shows_as_a_woman(analyze_text):
+    report = analyze_text("Sue Griffin said her ex-husband had been depressed. Griffin added she didn't know why he "
+                          "would shoot people there.")
+    (shoot,) = [e for e in report.events if e.trigger.text == "shoot"]
+    assert shoot.actor is None or "Griffin" not in shoot.actor.text
+    report = analyze_text("Robert Stewart went on a rampage at the nursing home. He killed seven residents.")
+    (killed,) = [e for e in report.events if e.trigger.text == "killed"]
+    assert killed.actor.text == "Robert Stewart"

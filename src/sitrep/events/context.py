@@ -30,6 +30,7 @@ class DocIndex:
     quotes: tuple[Quote, ...] = ()
     voice: "Voice | None" = None  # who "I" and "we" are outside quotes, when the article has a speaker
     token_place: dict[int, Place] = field(default_factory=dict)  # token index -> the first place covering it
+    genders: dict[str, str] = field(default_factory=dict)  # person entity id -> "f" or "m", where the text shows it
 
     @classmethod
     def build(cls, doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, ...],
@@ -51,7 +52,8 @@ class DocIndex:
             for tok in span if span is not None else ():
                 if place.start <= tok.idx < place.end:
                     token_place.setdefault(tok.i, place)
-        return cls(doc, entities, usable, owner, token_owner, quotes, token_place=token_place)
+        return cls(doc, entities, usable, owner, token_owner, quotes, token_place=token_place,
+                   genders=_person_genders(doc, token_owner))
 
     def entity_at(self, token: Token) -> tuple[Entity, Mention] | None:
         """The entity whose mention covers this token, with that mention."""
@@ -173,3 +175,33 @@ def is_dateline(token: Token) -> bool:
         end += 1
     after = token.doc[end + 1].text if end + 1 < len(token.doc) else ""
     return first and after in _DATELINE_MARKS
+
+
+_FEMININE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame",
+                       "actress", "mother", "wife", "daughter", "sister", "woman", "girl", "queen", "princess",
+                       "grandmother", "aunt", "niece", "widow", "chairwoman", "spokeswoman", "congresswoman"})
+_MASCULINE = frozenset({"he", "him", "his", "himself", "mr", "mr.", "sir", "lord", "actor", "father", "husband",
+                        "son", "brother", "man", "boy", "king", "prince", "grandfather", "uncle", "nephew",
+                        "widower", "chairman", "spokesman", "congressman"})
+
+
+def _person_genders(doc: Doc, token_owner: dict[int, tuple[Entity, Mention]]) -> dict[str, str]:
+    """Persons whose gender the text itself shows: a title or kin word beside a mention ("Mrs Griffin", "the actress
+    Jaime King"), or a pronoun that a saying verb binds to them ("Griffin added she didn't know")."""
+    votes: dict[str, set[str]] = {}
+    for i, (ent, _mention) in token_owner.items():
+        if ent.type != "PERSON":
+            continue
+        tok = doc[i]
+        near = [doc[j] for j in range(max(0, i - 2), i)]
+        if tok.head.i != tok.i and tok.head.lemma_.lower() in ("say", "add", "tell", "insist", "claim", "deny"):
+            near += [t for c in tok.head.children if c.dep_ == "ccomp"
+                     for t in c.children if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON"]
+        near += [c for c in tok.children if c.dep_ in ("appos", "compound")]
+        for word in near:
+            low = word.lower_
+            if low in _FEMININE:
+                votes.setdefault(ent.id, set()).add("f")
+            elif low in _MASCULINE:
+                votes.setdefault(ent.id, set()).add("m")
+    return {eid: next(iter(v)) for eid, v in votes.items() if len(v) == 1}

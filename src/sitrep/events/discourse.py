@@ -214,11 +214,15 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
         passive = _is_agentless_passive(d.token)
         if ev.actor is None and (_is_nominal(d.token) or passive):
             anaphoric = passive or _is_definite(d.token)
+            # "the shooting" points back to an event told in its own right, not to "stopped him by shooting him";
+            # an agentless passive reports the toll of what the sentence before told
             donor = next((p for p in reversed(out) if p.event.type == ev.type and p.event.actor is not None
                           and not _undergoes(d, p.event.actor)
+                          and p.event.actor.text.lower() not in _BARE_PRONOUNS
                           and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
                           and not p.event.actor.implicit
-                          and _sentence_gap(p, d) <= (2 if anaphoric else _WINDOW)
+                          and (passive or not _is_definite(d.token) or not _subordinate_gerund(p.token))
+                          and _sentence_gap(p, d) <= (1 if passive else 2 if anaphoric else _WINDOW)
                           and (p.sentence != d.sentence or anaphoric or _is_nominal(p.token))), None)
             if donor is not None:
                 d = replace(d, event=replace(ev, actor=replace(donor.event.actor, implicit=True),
@@ -228,6 +232,11 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
                                              confidence=round(ev.confidence * 0.75, 3)))
         out.append(d)
     return out
+
+
+def _subordinate_gerund(token: Token) -> bool:
+    """'by shooting and wounding him', 'while trading gunfire': an -ing form that tells how, not what happened."""
+    return token.tag_ == "VBG" and token.dep_ in ("pcomp", "advcl", "acl", "pobj", "conj")
 
 
 def _undergoes(draft: Draft, actor: ActorRef) -> bool:

@@ -68,7 +68,8 @@ def can_act(token: Token, material: bool, cues: RoleCues, index: DocIndex) -> bo
 _PAPERS = frozenset({"schedule", "initiative", "report", "statement", "document", "letter", "plan", "programme",
                      "program", "agenda", "article", "study", "survey", "poll", "text", "draft", "law", "bill",
                      "decree", "resolution", "agreement", "deal", "treaty", "memorandum", "proposal", "list",
-                     "budget", "strategy", "policy", "measure", "package", "move", "decision", "step"})
+                     "budget", "strategy", "policy", "measure", "package", "move", "decision", "step", "sanction", "tariff",
+                     "embargo"})
 
 
 def _waged_by(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:

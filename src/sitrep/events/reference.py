@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 # how far back (characters) a pronoun may point to an entity mention or a plural subject
 _REACH = 400
 _PERSON_REACH = 1200
+# the gender a person must not have for this pronoun to stand for them
+_OPPOSITE = {"he": "f", "him": "f", "his": "f", "she": "m", "her": "m", "hers": "m"}
 _PERSONAL = frozenset({"he", "she", "him", "her", "his"})
 _SAYING = frozenset({"say", "tell", "deny", "claim", "insist", "state", "announce", "add", "warn", "report",
                      "confirm", "believe", "think", "argue", "accuse", "admit", "vow", "promise", "threaten"})
@@ -74,9 +76,10 @@ def _nearest_mention(token: Token, wanted: tuple[str, ...], index: DocIndex, rea
     """
     best: tuple[int, object] | None = None
     owners = set()
+    other = _OPPOSITE.get(token.lower_)
     for ent in index.entities:
-        if ent.type not in wanted:
-            continue
+        if ent.type not in wanted or (other is not None and index.genders.get(ent.id) == other):
+            continue  # "Griffin added she ... why he would shoot": he is not Griffin
         for m in ent.mentions:
             if m.end <= token.idx and token.idx - m.end < reach:
                 owners.add(ent.id)
