@@ -84,3 +84,11 @@ def test_a_named_group_struck_or_accused_earlier_is_a_rival_side(analyze_text):
                           "Ministers met in Colombo. The attack on Tuesday shocked the country.")
     last = [e for e in report.events if e.trigger.text == "attack"][-1]
     assert last.actor is None
+
+
+def test_a_headline_passive_names_who_underwent_it(analyze_text):
+    (killed,) = analyze_text("Now - 220 children killed.").events
+    assert killed.actor is None and killed.recipient.text == "220 children"
+    assert killed.actor_note.startswith("not named: passive")
+    (killed,) = analyze_text("Russian troops killed five civilians.").events
+    assert killed.actor.text == "Russian troops" and killed.recipient.text == "five civilians"

@@ -23,6 +23,7 @@ _SETTLEMENT = ("city", "admin2")
 _LINK = re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+(?:in|of|near)\s+)(?:the\s+)?(?:so-called\s+|self-proclaimed\s+)?")
 _REGION_WORD = re.compile(r"['’]?s?\s+(?:region|oblast|province|governorate|krai|raion|district|county|area)\b|"
                           r"['’]s\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|raion|county|municipality)\b", re.I)
+_OWN_REGION_WORD = re.compile(r"\s(?:region|oblast|province|governorate|krai)$", re.I)
 _DISTRICT_AFTER_POSSESSIVE = re.compile(r"\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:district|raion|county|municipality)\b", re.I)
 
 
@@ -50,11 +51,13 @@ def stated_area_after(report: Report, p: Place) -> StatedArea | None:
     if word is None and q.text[-2:] in ("’s", "'s"):  # the geo stage kept the possessive: "Kharkiv’s"
         word = _DISTRICT_AFTER_POSSESSIVE.match(text, q.end)
     end = word.end() if word else q.end
+    # the geo stage may keep the region word in the toponym itself ("Loehansk region" as one span)
+    named_with_word = _OWN_REGION_WORD.search(q.text) is not None
     if q.precision == "country":
         return StatedArea(q, q.start, end, None, q.country)
     if q.precision in ("admin1", "admin2") and q.admin1:
         return StatedArea(q, q.start, end, q.admin1, q.country)
-    if q.precision == "city" and q.admin1 and word and not link.group().strip().startswith("("):
+    if q.precision == "city" and q.admin1 and (word or named_with_word) and not link.group().strip().startswith("("):
         return StatedArea(q, q.start, end, q.admin1, q.country)  # "Kharkiv region", "Kharkiv's Kupiansk district"
     return None
 

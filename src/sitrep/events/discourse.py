@@ -296,7 +296,9 @@ _CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
 
 def _is_agentless_passive(token: Token) -> bool:
     """'eight people were killed': a passive verb with no 'by' agent."""
-    return token.pos_ == "VERB" and any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+    headline = token.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in token.children) \
+        and not any(c.dep_ in ("aux", "dobj", "obj") for c in token.children)  # "220 children killed"
+    return token.pos_ == "VERB" and (headline or any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)) \
         and not any(c.dep_ == "agent" for c in token.children)
 
 

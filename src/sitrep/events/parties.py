@@ -118,7 +118,9 @@ def _entity_in_apposition(token: Token, index: DocIndex):
 def _noun_phrase(token: Token) -> tuple[int, int]:
     """Char span of the token with its modifiers and an 'of' phrase ('Leaders of the X coalition'), no clauses."""
     left = [c for c in token.lefts if c.dep_ in NP_DEPS and c.dep_ != "det"]
-    start = min([token.idx] + [min(t.idx for t in c.subtree) for c in left])
+    # "Now - 220 children": an adverb or a dash hanging off a number is not part of the phrase
+    start = min([token.idx] + [t.idx for c in left for t in c.subtree
+                               if t.i >= c.i or t.dep_ not in ("advmod", "punct", "cc")])
     end = token.idx + len(token.text)
     of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:

@@ -168,7 +168,8 @@ def _beneficiary_of(noun: Token, cues: RoleCues) -> Token | None:
 def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
     """Active: subject acts on object; passive: 'by' object acts on the subject."""
     reduced = _reduced_passive(verb)
-    passive = reduced or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    headline = _headline_passive(verb)
+    passive = reduced or headline is not None or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     actor = None
     if passive:
         actor = prep_object(verb, cues.actor_preps, deps=("agent", "prep"))
@@ -178,7 +179,17 @@ def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | No
     recipient = prep_object(verb, cues.recipient_preps) if theme is None else None
     if reduced and theme is None and recipient is None:
         recipient = verb.head  # "a soldier killed in Syria by Isis": the noun the participle describes underwent it
+    if headline is not None and theme is None and recipient is None:
+        recipient = headline
     return actor, recipient, theme
+
+
+def _headline_passive(verb: Token) -> Token | None:
+    """'220 children killed', 'Five soldiers wounded in Donetsk': a participle with a subject and no auxiliary or
+    object is a passive with its auxiliary dropped; returns the subject, who underwent it."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _reduced_passive(verb: Token) -> bool:
