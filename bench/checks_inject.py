@@ -3,12 +3,13 @@
 Real articles (the Zelensky addresses in ../shared/corpus, LGL and GeoWebNews in ../shared/eval/geo) are read in
 place. Into copies of each, one error at a time, the benchmark writes the errors rewrites really introduce:
 
-* `region`: a settlement put in a wrong region or country of the gazetteer, in the forms writers use ("in the X
-  region", ", X oblast,", ", X province,", "in X's Y district", "the Donetsk People's Republic", transliterated
+* `region`: a settlement (not a word of a longer name: "Cambridge Analytica", "Sergeant Volodymyr") put in a
+  wrong region or country of the gazetteer, in the forms writers use ("in the X region", ", X oblast,", ", X province,", "in X's Y district", "the Donetsk People's Republic", transliterated
   region names such as "Zaporozhye", a neighbouring country);
 * `confusable`: one mention of a settlement swapped for a similar name of another populated place (same first
   letter, similar spelling, >= 50 km away), found in the gazetteer, not from a hand list;
-* `source_dropped`: a sentence-final attribution (", the ministry said.") or an "According to X," removed;
+* `source_dropped`: a sentence-final attribution (", the ministry said.") or an "According to X," removed (not a
+  closing clause that is no attribution: ", even when one doesn't agree with what it says.");
 * `hedge_dropped`: a hedge adverb ("reportedly", "apparently") deleted or replaced by "certainly";
 * `figure_changed`: an exact count ("12 civilians were killed") given another number.
 
@@ -55,6 +56,8 @@ _ATTRIB_END = re.compile(r",\s+(?:according to [^,.;“”\"]{3,60}|(?!I\b|we\b|
                          r"(?:said|says|reported|stated|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|added|claimed|announced))"
                          r"(?=\.(?:\s|$))")
 _ACCORDING = re.compile(r"(?:(?<=[.!?]\s)|(?<=\n)|^)According to [^,.;]{3,60},\s+(?=[a-zA-Z])")
+# a "source" holding one of these is a clause (", even when one doesn't agree with what it says"), not an attribution
+_CLAUSE_WORD = re.compile(r"\b(?:when|what|which|who|whom|that|if|because|while|than|whether)\b", re.I)
 _CYRILLIC_ADMIN_WORD = {"UA": "oblast", "RU": "oblast", "BY": "oblast"}
 
 
@@ -89,6 +92,19 @@ def pick_articles(per_corpus: int) -> list[tuple[str, object]]:
         items.sort(key=lambda a: hashlib.sha1(a.id.encode()).hexdigest())
         out += [(corpus, a) for a in items[:per_corpus]]
     return out
+
+
+def part_of_a_name(text: str, start: int, end: int) -> bool:
+    """True when a toponym is a word of a longer name ('Cambridge Analytica', 'Verkhovna Rada', 'Sergeant Volodymyr').
+
+    A region statement injected there is ungrammatical and states nothing about a place."""
+    if re.match(r"\s+\**[A-Z][a-z]", text[end:end + 4]):
+        return True
+    before = re.search(r"(\S+)\s+\**$", text[max(0, start - 40):start])
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    ahead = text[:start - len(before.group(0))].rstrip(" *")
+    return bool(ahead) and ahead[-1] not in ".!?\n:\"“”"  # a capitalised word opening a sentence ("In Kyiv") is not a name
 
 
 def sentence_of(text: str, pos: int) -> tuple[int, int]:
@@ -141,7 +157,8 @@ class Injector:
         pool = [p for p in report.places if p.precision == "city" and p.admin1 and p.geonameid and not p.stated_in
                 and p.matched_by == "exact" and re.match(r"[\s.,;:)]", text[p.end:p.end + 1] or ".")
                 and not re.match(r"\s*(?:,|and\b|or\b)", text[p.end:p.end + 5])
-                and not re.search(r"(?:,|\band|\bor|-)\s*$", text[max(0, p.start - 5):p.start])]
+                and not re.search(r"(?:,|\band|\bor|-)\s*$", text[max(0, p.start - 5):p.start])
+                and not part_of_a_name(text, p.start, p.end)]
         rng.shuffle(pool)
         out: list[Case] = []
         for p in pool:
@@ -157,8 +174,10 @@ class Injector:
             # a wrong area must make the statement false: no place of that name lies there ("Lowell, Michigan"
             # is true of another Lowell), and a region named after the town itself is not wrong ("Kyiv, Kyiv oblast")
             homes = {(e.admin1, e.country) for e in self.g.lookup(toponym_key(p.text)) if e.precision in ("city", "admin2")}
+            # nor is a unit named like the place's own ("Kyiv oblast" written for Kyiv city's unit reads as Kyivska)
             others = [o for o in others if o[1][0] not in {a for a, _ in homes}
-                      and not o[1][1].lower().startswith(p.text.lower()[:5])]
+                      and not o[1][1].lower().startswith(p.text.lower()[:5])
+                      and o[1][1].lower()[:3] != own[1].lower()[:3]]
             if not others:
                 continue
             wrong = rng.choice(others[:3])[1]
@@ -171,7 +190,8 @@ class Injector:
             bad, good = self._phrase(form, p, wrong, own, rng), self._phrase(form, p, own, own, rng, right=True)
             if bad is None or good is None:
                 continue
-            tail = "," if text[p.end:p.end + 1] == " " and form != "in_the_region" else ""
+            # an apposition (", Y oblast,") closes with a comma; a prepositional phrase ("in Y's X district") does not
+            tail = "," if text[p.end:p.end + 1] == " " and form not in ("in_the_region", "possessive_district") else ""
             out += [make("region", report.article, text, p.end, p.end, bad + tail, form,
                          f"{p.text} ({p.admin1}) put in {wrong[0] if form != 'country' else 'another country'}"),
                     make("region_correct", report.article, text, p.end, p.end, good + tail, form,
@@ -263,7 +283,7 @@ def sourcing_cases(report, rng: random.Random) -> list[Case]:
     quoted = quoted_spans(report)
     out: list[Case] = []
     ends = [m for m in _ATTRIB_END.finditer(text) if not inside(m.start(), quoted)
-            and text[m.start() - 1:m.start()] not in "”\"’'"]
+            and text[m.start() - 1:m.start()] not in "”\"’'" and not _CLAUSE_WORD.search(m.group())]
     starts = [m for m in _ACCORDING.finditer(text) if not inside(m.start(), quoted)]
     drops = [(m, "sentence_final") for m in ends] + [(m, "according_to") for m in starts]
     if drops:

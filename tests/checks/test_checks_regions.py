@@ -51,3 +51,23 @@ def test_a_town_put_in_a_neighbouring_country_is_flagged(analyze_text):
 def test_qamishli_a_standard_spelling_gets_no_spelling_flag(analyze_text):
     report = analyze_text("Kurdish-led forces in Qamishli said Turkish drones struck a checkpoint near Afrin.")
     assert not [f for f in report.flags if f.kind == "nonstandard_spelling"]
+
+
+
+def test_a_region_word_kept_inside_the_toponym_still_states_the_region():
+    # the geo stage read "Loehansk region" (a Dutch-style transliteration, in a Zelensky address) as one city span
+    from sitrep.records import Article, Place, Report
+
+    text = "There is not a single undamaged building in Mariupol in the Loehansk region."
+    mariupol = Place(text="Mariupol", start=text.index("Mariupol"), end=text.index("Mariupol") + 8, geonameid=701822,
+                     name="Mariupol", lat=47.0958, lon=37.5494, country="UA", admin1="UA.05",
+                     admin1_name="Donetska oblast", precision="city")
+    s = text.index("Loehansk region")
+    area = Place(text="Loehansk region", start=s, end=s + 15, geonameid=702658, name="Luhansk", lat=48.567,
+                 lon=39.317, country="UA", admin1="UA.14", admin1_name="Luhanska oblast", precision="city")
+    flags = flag_place_region_mismatch(Report(Article.from_text(text), places=(mariupol, area)))
+    assert len(flags) == 1 and "Mariupol" in flags[0].message
+    # the same span without a region word is a town, and "X in Y" of two towns states no region
+    town = Place(**{**{k: getattr(area, k) for k in Place.__slots__}, "text": "Loehansk", "end": s + 8})
+    plain = text.replace("Loehansk region", "Loehansk")
+    assert flag_place_region_mismatch(Report(Article.from_text(plain), places=(mariupol, town))) == []

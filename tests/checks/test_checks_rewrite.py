@@ -39,3 +39,63 @@ def test_a_swapped_confusable_place_is_flagged(analyze_text):
 def test_sentences_align_only_when_they_keep_most_words():
     pairs = aligned_sentences("The army shelled the town. Rain fell.", "The army shelled the town hard. Snow came.")
     assert len(pairs) == 1
+
+
+
+def _framed_reports(drop: bool):
+    """The original and a rewrite of 'According to police, A. B, Keefe said.': the frame covers B in both."""
+    from sitrep.records import Article, Attribution, Evidence, Report
+
+    first = "According to police, the lone occupant of the house evacuated safely."
+    second = "The fire appears to have begun in the laundry room, Keefe said."
+    cut = "The fire appears to have begun in the laundry room." if drop else second.replace("said", "says")
+
+    def report(text: str, own: bool) -> Report:
+        frame = Attribution("According to", ("police",), Evidence(0, 19, text[:19]), scope=Evidence(0, len(text), text))
+        atts = [frame]
+        if own:
+            s = text.index("The fire")
+            atts.append(Attribution("said", ("Keefe",), Evidence(s, len(text) - 1, text[s:-1]),
+                                    scope=Evidence(s, len(text), text[s:])))
+        return Report(Article.from_text(text), attributions=tuple(atts))
+
+    return report(f"{first} {second}", True), report(f"{first} {cut}", not drop)
+
+
+def test_a_sentence_losing_its_own_source_under_a_paragraph_frame_is_flagged():
+    # a paragraph opened by "According to police, ..." frames later sentences; a sentence with a source of its
+    # own (", Keefe said") that loses it is a dropped source even though the frame still covers it
+    flags = flag_rewrite_changes(*_framed_reports(drop=True))
+    dropped = [f for f in flags if f.kind == "rewrite_source_dropped"]
+    assert dropped and "Keefe" in dropped[0].message
+
+
+def test_a_framed_sentence_keeping_its_source_in_another_tense_is_not_flagged():
+    assert "rewrite_source_dropped" not in [f.kind for f in flag_rewrite_changes(*_framed_reports(drop=False))]
+
+
+def test_a_closing_reporting_clause_names_its_source():
+    from sitrep.checks.rewrite import closing_attribution
+
+    assert closing_attribution("The ruling has broader implications for cities around the world as street art "
+                               "has flourished, experts said.") == "experts"
+    assert closing_attribution("Board members will have a training session at 6:30 p.m. Monday at the Dublin "
+                               "Community Recreation Center, 5600 Post Road, Chinnici-Zuercher said.") == "Chinnici-Zuercher"
+    # a closing clause that is no attribution, and the writer's own voice
+    assert closing_attribution("This would persuade the Americans that Egypt is a country one should listen to, "
+                               "even when one doesn't totally agree with what it says.") is None
+    assert closing_attribution("We held the line, I said.") is None
+
+
+
+def test_a_dropped_closing_clause_is_flagged_even_when_the_parser_took_a_wrong_subject():
+    from sitrep.records import Article, Attribution, Evidence, Report
+
+    original = ("Members will have a training session Monday at the Dublin Community Recreation Center, "
+                "5600 Post Road, Chinnici-Zuercher said.")
+    rewrite = original.replace(", Chinnici-Zuercher said", "")
+    wrong = Attribution("said", ("5600 Post Road",), Evidence(0, len(original) - 1, original[:-1]),
+                        scope=Evidence(0, len(original), original))
+    flags = flag_rewrite_changes(Report(Article.from_text(original), attributions=(wrong,)),
+                                 Report(Article.from_text(rewrite)))
+    assert [f for f in flags if f.kind == "rewrite_source_dropped" and "Chinnici-Zuercher" in f.message]
