@@ -19,3 +19,15 @@ def test_a_place_that_names_a_building_still_locates_the_attack(analyze_text):
     report = analyze_text("Russian troops shelled the Mariupol theatre on Wednesday.")
     (shelled,) = [e for e in report.events if e.trigger.text == "shelled"]
     assert shelled.place is not None and shelled.place.text == "Mariupol"
+
+
+def test_a_country_is_a_place_only_where_the_sentence_locates_something(analyze_text):
+    report = analyze_text("The minister thanked Iceland for supporting sanctions against the Russian Federation.")
+    assert all(e.place is None or e.place.text != "Russian Federation" for e in report.events)
+    report = analyze_text("Essid's visit came amid a wave of terrorist attacks in Tunisia.")
+    assert all(e.place is not None and e.place.text == "Tunisia" for e in report.events if e.trigger.text == "attacks")
+
+
+def test_where_people_are_deported_to_is_not_where_it_happened(analyze_text):
+    (deported,) = analyze_text("More than 500,000 of our people have already been deported to Russia.").events
+    assert deported.place is None or deported.place.text != "Russia"

@@ -151,6 +151,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
         found_places = _not_a_party(found_places, [a for a, _ in actors] + recipients, cues)
     if conditional_threat and place_conf < CLAUSE:
         found_places = ()  # a conditional threat happens where it is made, not where the condition points
+    if rule.mode == "deport":
+        found_places = _not_the_destination(tuple(found_places), token)
     date, granularity = lexicon.dates.date_for(token, article.date)
     sent = token.sent
     sent_text = sent.text.rstrip()
@@ -221,6 +223,13 @@ def _diary_speaker(trigger: Token, index: DocIndex) -> ActorRef | None:
     if first is None or first.i != trigger.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children):
         return None
     return ActorRef(voice.speaker, None, None, voice.iso3, None, True)
+
+
+def _not_the_destination(places: tuple[Place, ...], trigger: Token) -> tuple[Place, ...]:
+    """'500,000 Ukrainians deported to Russia': where people are taken is not where they were taken from."""
+    ends = {g.idx for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+            for g in c.subtree if g.dep_ in ("pobj", "compound", "conj")}
+    return tuple(p for p in places if p.start not in ends)
 
 
 def _same_party(actor: ActorRef | None, recipient: ActorRef | None) -> bool:

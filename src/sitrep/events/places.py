@@ -117,6 +117,8 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
         found = index.entity_at(span.root)
         if is_dateline(span.root) or (found is not None and found[0].type == "PERSON"):
             continue  # "Garner was wounded": a surname the gazetteer also knows as a town
+        if place.precision == "country" and not _located(span.root):
+            continue  # "sanctions against the Russian Federation", "fight for Latvia": a party or a cause, not where
         if _origin_of_someone(span.root, index):
             continue  # "Master Sgt Dunbar of Austin, Texas", "Varya from Kropyvnytskyi": a home, not where it happened
         if _acts(span.root) or is_demonym(place, span.root):
@@ -141,6 +143,17 @@ def is_demonym(place: Place, root: Token) -> bool:
         return False
     text = place.text.lower()
     return text != (place.name or "").lower() and text.endswith(_DEMONYM_ENDINGS)
+
+
+_LOCATIVE = frozenset({"in", "into", "inside", "across", "throughout", "near", "at", "within", "around", "over"})
+
+
+def _located(token: Token) -> bool:
+    """A country named as a location: the object of 'in', 'across', 'inside' ... ('attacks in Tunisia')."""
+    node = token
+    while node.dep_ in ("compound", "conj", "appos", "amod") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in _LOCATIVE
 
 
 def _origin_of_someone(token: Token, index: DocIndex) -> bool:
