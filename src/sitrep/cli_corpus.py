@@ -198,13 +198,14 @@ def cluster(
     radius_km: float = typer.Option(25.0, "--radius-km", help="Places within this distance can be one event."),
     window_days: int = typer.Option(2, "--window-days", help="Dates within this many days can be one event."),
     threshold: float = typer.Option(0.6, "--threshold", help="MinHash Jaccard for near-duplicate articles."),
+    rebuild: bool = typer.Option(False, "--rebuild", help="Recompute every cluster, not only the new events."),
 ) -> None:
-    """Recompute near-duplicate groups and cross-article event clusters in the store."""
+    """Update near-duplicate groups and cross-article event clusters (new settings or --rebuild: from scratch)."""
     from sitrep.corpus.cluster import ClusterParams, recluster_store
     from sitrep.store.schema import connect
 
     con = connect(db)
     n_groups, n_clusters = recluster_store(con, ClusterParams(radius_km=radius_km, window_days=window_days),
-                                           threshold=threshold)
+                                           threshold=threshold, rebuild=rebuild)
     con.close()
     err.print(f"{n_groups} near-duplicate groups, {n_clusters} event clusters", highlight=False)

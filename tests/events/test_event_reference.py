@@ -202,3 +202,19 @@ def test_he_is_never_a_person_the_text_shows_as_a_woman(analyze_text):
     report = analyze_text("Robert Stewart went on a rampage at the nursing home. He killed seven residents.")
     (killed,) = [e for e in report.events if e.trigger.text == "killed"]
     assert killed.actor.text == "Robert Stewart"
+
+
+def test_the_suspect_is_the_one_person_named_as_the_suspect(analyze_text):
+    report = analyze_text("Police arrested a man in Beverly Hills. The suspect, who has been identified as Paul "
+                          "Francis Floyd, was charged with vandalism. The suspect jumped on the windshield, causing "
+                          "glass to strike the child.")
+    (strike,) = [e for e in report.events if e.trigger.text == "strike"]
+    assert strike.actor is not None and strike.actor.text == "Paul Francis Floyd"
+
+
+def test_an_event_a_carrier_noun_names_is_its_owners(analyze_text):
+    report = analyze_text("The U.S. is not engaged in the Saudis' bombing campaign in Yemen.")
+    (bombing,) = [e for e in report.events if e.trigger.text == "bombing"]
+    assert bombing.actor.text == "Saudis" and bombing.modality == "asserted"  # the U.S. is not in it; it goes on
+    (strike,) = analyze_text("No civilians were killed in the strike.").events
+    assert strike.recipient is None

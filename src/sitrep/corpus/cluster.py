@@ -1,13 +1,14 @@
 """Cross-article event clusters: same PLOVER type, compatible actors, nearby places, close dates.
 
-Clustering is greedy and anchored (each event joins the nearest open cluster whose first event it
-is compatible with) rather than single-linkage, so a chain of small steps cannot drag a cluster
-hundreds of kilometres or weeks away.
+Clustering is greedy and anchored (each event joins the nearest cluster whose first event it is
+compatible with) rather than single-linkage, so a chain of small steps cannot drag a cluster
+hundreds of kilometres or weeks away. Events are taken in arrival order (the order their articles
+were stored), so clusters can be updated incrementally: a new event is matched against an index of
+the existing clusters' anchors (`cluster_index.py`), and earlier clusters never change identity.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import re
 from collections import Counter
@@ -102,31 +103,18 @@ def points_from_reports(reports: Iterable[Report], groups: Mapping[str, str] | N
 
 
 def cluster_events(points: Sequence[EventPoint], params: ClusterParams = ClusterParams()) -> list[EventCluster]:
-    """Cluster events across articles; every event lands in exactly one cluster (often alone)."""
-    ordered = sorted(points, key=lambda p: (p.type, p.day or dt.date.max, p.article_sha, p.event_idx))
-    clusters: list[list[EventPoint]] = []
-    open_clusters: list[list[EventPoint]] = []
-    for point in ordered:
-        if open_clusters and open_clusters[0][0].type != point.type:
-            open_clusters = []
-        if point.day is not None:  # points come in date order: clusters anchored before the window are closed
-            open_clusters = [m for m in open_clusters
-                             if m[0].day is not None and (point.day - m[0].day).days <= params.window_days]
-        best, best_km = None, math.inf
-        for members in open_clusters:
-            km = _distance_if_compatible(members[0], point, params)
-            if km is not None and km < best_km:
-                best, best_km = members, km
-        if best is None:
-            best = [point]
-            clusters.append(best)
-            open_clusters.append(best)
-        else:
-            best.append(point)
-    return [_summarise(members) for members in clusters]
+    """Cluster events in the order given (arrival order); every event lands in exactly one cluster."""
+    from sitrep.corpus.cluster_index import ClusterIndex
+
+    index = ClusterIndex(params)
+    members: dict[str, list[EventPoint]] = {}
+    for point in points:
+        cluster_id, _founded = index.assign(point)
+        members.setdefault(cluster_id, []).append(point)
+    return [summarise(cluster_id, m) for cluster_id, m in members.items()]
 
 
-def _distance_if_compatible(anchor: EventPoint, p: EventPoint, params: ClusterParams) -> float | None:
+def distance_if_compatible(anchor: EventPoint, p: EventPoint, params: ClusterParams) -> float | None:
     """Distance from the cluster's anchor when `p` may join it, else None."""
     if p.type != anchor.type:
         return None
@@ -155,14 +143,13 @@ def _keys_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _summarise(members: list[EventPoint]) -> EventCluster:
-    """Counts, dates, centroid and most common labels of one cluster."""
+def summarise(cluster_id: str, members: Sequence[EventPoint]) -> EventCluster:
+    """Counts, dates, centroid and most common labels of one cluster (members in arrival order)."""
     days = [m.day for m in members if m.day]
     coords = [(m.lat, m.lon) for m in members if m.lat is not None and m.lon is not None]
     keys = tuple((m.article_sha, m.event_idx) for m in members)
-    digest = hashlib.sha256("|".join(f"{s}:{i}" for s, i in sorted(keys)).encode()).hexdigest()[:16]
     return EventCluster(
-        cluster_id=digest, type=members[0].type, members=keys,
+        cluster_id=cluster_id, type=members[0].type, members=keys,
         first_seen=min(days) if days else None, last_seen=max(days) if days else None,
         num_articles=len({m.article_sha for m in members}),
         num_sources=len({m.outlet or m.group for m in members}),
@@ -175,48 +162,34 @@ def _summarise(members: list[EventPoint]) -> EventCluster:
 
 
 def recluster_store(con: duckdb.DuckDBPyConnection, params: ClusterParams = ClusterParams(),
-                    threshold: float = 0.6) -> tuple[int, int]:
-    """Update near-duplicate groups and event clusters for the whole store in one transaction.
+                    threshold: float = 0.6, *, rebuild: bool = False) -> tuple[int, int]:
+    """Update near-duplicate groups and event clusters in one transaction; return (groups, clusters).
 
     Only articles without a stored MinHash signature are read and hashed; the groups are then found
-    from the stored signatures alone, so the result equals a recomputation from the texts.
+    from the stored signatures alone, so the result equals a recomputation from the texts. Only
+    events not yet in a cluster are clustered, against the anchors of the stored clusters near them
+    (`cluster_store.update_clusters`); `rebuild` recomputes every cluster from scratch.
     """
+    from sitrep.corpus.cluster_store import update_clusters
     from sitrep.corpus.neardup import group_signatures
 
     signatures = stored_signatures(con)
     docs = con.execute("SELECT sha, source FROM articles ORDER BY day NULLS LAST, ingested_at, sha").fetchall()
     dups = group_signatures([(sha, signatures[sha]) for sha, _ in docs], threshold=threshold)
-    source_of = dict(docs)
-    rows = con.execute("""SELECT e.article_sha, e.idx, e.type, e.day, e.actor_country, e.actor_sector, e.actor_text,
-        e.recipient_country, e.recipient_sector, e.recipient_text, e.place_text, e.lat, e.lon,
-        (SELECT any_value(p.precision) FROM places p
-         WHERE p.article_sha = e.article_sha AND p.geonameid = e.place_geonameid) AS precision
-        FROM events e""").fetchall()
-    points = [EventPoint(
-        article_sha=r[0], event_idx=r[1], type=r[2], day=r[3], actor_key=actor_key(r[4], r[5], r[6]),
-        recipient_key=actor_key(r[7], r[8], r[9]), actor_text=r[6], recipient_text=r[9], place_text=r[10],
-        lat=r[11], lon=r[12], coarse=r[13] in COARSE_PRECISIONS, group=dups[r[0]].group,
-        outlet=source_of.get(dups[r[0]].group) or dups[r[0]].group)
-        for r in rows]
-    clusters = cluster_events(points, params)
+    groups = {sha: d.group for sha, d in dups.items()}
     con.execute("BEGIN TRANSACTION")
     try:
-        for table in ("neardup", "clusters", "cluster_members"):
-            con.execute(f"DELETE FROM {table}")
+        previous = dict(con.execute("SELECT article_sha, group_sha FROM neardup").fetchall())
+        con.execute("DELETE FROM neardup")
         insert_rows(con, "neardup", [{"article_sha": d.key, "group_sha": d.group, "similarity": d.similarity}
                                      for d in dups.values()])
-        insert_rows(con, "clusters", [{
-            "cluster_id": c.cluster_id, "type": c.type, "first_seen": c.first_seen, "last_seen": c.last_seen,
-            "num_events": len(c.members), "num_articles": c.num_articles, "num_sources": c.num_sources,
-            "lat": c.lat, "lon": c.lon, "place_text": c.place_text, "actor_text": c.actor_text,
-            "recipient_text": c.recipient_text} for c in clusters])
-        insert_rows(con, "cluster_members", [{"cluster_id": c.cluster_id, "article_sha": sha, "event_idx": idx}
-                                             for c in clusters for sha, idx in c.members])
+        n_clusters = update_clusters(con, groups, dict(docs), params, threshold=threshold,
+                                     previous_groups=previous, rebuild=rebuild)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return len({d.group for d in dups.values()}), len(clusters)
+    return len(set(groups.values())), n_clusters
 
 
 def clusters_are_stale(con: duckdb.DuckDBPyConnection) -> bool:

@@ -214,6 +214,17 @@ def _unresolved(ref: ActorRef) -> bool:
     return ref.entity_id is None and ref.country is None and ref.text.lower() in _BARE
 
 
+def _causer(trigger: Token) -> Token | None:
+    """Who made a thing do it: the subject of 'cause' ('X caused glass to strike'), or of the clause 'causing' hangs on."""
+    cause = trigger.head
+    if trigger.dep_ not in ("ccomp", "xcomp") or cause.i == trigger.i or lemma_of(cause) != "cause":
+        return None
+    subject = next((c for c in cause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and cause.dep_ in ("advcl", "conj") and cause.head.i != cause.i:
+        subject = next((c for c in cause.head.children if c.dep_ == "nsubj"), None)
+    return subject
+
+
 def _diary_speaker(trigger: Token, index: DocIndex) -> ActorRef | None:
     """'Thanked them for their service.', 'Met with the governors.': an address drops its "I" in a telegraphic report."""
     voice = index.voice
@@ -310,6 +321,9 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
     side = understood_side(trigger, rule.type, cues, index)
     if side is not None:
         return side, "implicit"
+    causer = _causer(trigger)
+    if causer is not None and can_act(causer, True, cues, index) and (ref := doer_ref(causer, cues, index)):
+        return replace(ref, implicit=True), "implicit"  # "jumped on the windshield, causing glass to strike the child"
     if rule.mode == "occupy" and theme is not None:
         nat = controlling_country(theme, cues)
         if nat is not None:

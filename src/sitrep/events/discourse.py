@@ -320,7 +320,7 @@ def fold_casualties(drafts: list[Draft]) -> list[Draft]:
             attack = next((o for o in by_sentence[d.sentence] if o.event.type == "ASSAULT" and o.token.i != d.token.i
                            and o.token.lemma_.lower() not in _CASUALTY_VERBS), None)
             if attack is not None:
-                if ev.recipient is not None:
+                if ev.recipient is not None and ev.modality != "negated":  # "No civilians were killed in the strike"
                     tolls.setdefault(id(attack), ev.recipient)
                 continue
         kept.append(d)

@@ -45,9 +45,13 @@ def modality_of(trigger: Token, cues: ModalityCues) -> tuple[str, str | None]:
     """The modality of the event and the cue word that decided it (None when asserted)."""
     found: dict[str, str] = {}
     path = governing_path(trigger)
-    framed_only = False
+    framed_only, unnegated = False, False
     for depth, node in enumerate(path):
-        _read_node(node, depth, cues, found, trigger.i, framed_only)
+        _read_node(node, depth, cues, found, trigger.i, framed_only, unnegated)
+        # an event noun reached through a preposition is a circumstance of the negated act, not its object:
+        # "the U.S. is not engaged in the Saudis' bombing campaign" (the bombing goes on), "did not take part in
+        # the attack"; "did not order an attack" still negates it
+        unnegated = unnegated or (node.dep_ == "prep" and node.i != trigger.i and trigger.pos_ == "NOUN")
         # a relative clause describes a participant: the main clause's modals and negation stop there,
         # while reporting frames above ("reports suggest") still cover it; so does a time adjunct
         # ("they were not in the car at the time of the attack": the attack happened)
@@ -80,14 +84,15 @@ def embedded_modality(trigger: Token, trigger_types: dict[int, str], cues: Modal
 
 
 def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str], trigger_i: int,
-               framed_only: bool = False) -> None:
+               framed_only: bool = False, unnegated: bool = False) -> None:
     """Collect the cues attached to one word of the governing path (the trigger itself is no cue: 'must')."""
     aspectual = depth > 0 and node.lemma_.lower() in cues.by_where["aspect"]
     for child in node.children:
         low = child.lower_
         if child.i == trigger_i or (framed_only and child.dep_ != "advmod"):
             continue
-        if child.dep_ == "neg" and low in cues.by_where["neg"] and not _is_not_only(child) and not aspectual:
+        if child.dep_ == "neg" and low in cues.by_where["neg"] and not _is_not_only(child) and not aspectual \
+                and not unnegated:
             # negation of a verb above a nominal trigger negates it ("did not order an attack")
             found.setdefault("negated", low)
         elif child.dep_ in ("aux", "auxpass") and low in cues.by_where["aux"]:

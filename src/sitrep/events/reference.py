@@ -199,10 +199,13 @@ def _can_be_it(token: Token, index: DocIndex) -> bool:
 
 
 def named_description(token: Token, index: DocIndex) -> Token | None:
-    """'the army' after 'the Syrian army': the latest earlier named entity whose name ends in the same head word."""
+    """'the army' after 'the Syrian army': the latest earlier named entity whose name ends in the same head word;
+    'the suspect' when the article names one person as the suspect ('suspect Paul Floyd', 'identified as Floyd')."""
     if token.pos_ != "NOUN" or index.entity_at(token) is not None:
         return None
     lemma = token.lemma_.lower()
+    if lemma in _PERSON_ROLES and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+        return _person_in_role(lemma, index)
     if lemma not in _DESCRIPTIVE_HEADS and token.lower_ not in _DESCRIPTIVE_HEADS:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
@@ -223,3 +226,28 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
         return None
     span = index.doc.char_span(best.start, best.end, alignment_mode="expand")
     return span.root if span is not None else None
+
+
+# the one-person roles of crime and conflict reporting, which an article names once ("the suspect, Paul Floyd")
+_PERSON_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "assailant", "bomber", "killer", "hijacker",
+                           "perpetrator", "culprit", "driver", "victim"})
+_NAMING_VERBS = frozenset({"identify", "name"})
+
+
+def _person_in_role(role: str, index: DocIndex) -> Token | None:
+    """The one person the article names in this role: 'suspect Paul Floyd', 'Floyd, the suspect', 'the suspect, who
+    has been identified as Floyd'. None when no person, or more than one, is named so."""
+    found: dict[str, Token] = {}
+    for tok in index.doc:
+        if tok.lemma_.lower() != role:
+            continue
+        candidates = [c for c in tok.children if c.dep_ in ("appos", "compound")]
+        candidates += [tok.head] if tok.dep_ in ("appos", "compound") else []
+        for rel in (c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _NAMING_VERBS):
+            candidates += [g for p in rel.children if p.dep_ == "prep" and p.lower_ == "as"
+                           for g in p.children if g.dep_ == "pobj"]
+        for cand in candidates:
+            owner = index.entity_at(cand)
+            if owner is not None and owner[0].type == "PERSON":
+                found[owner[0].id] = cand
+    return next(iter(found.values())) if len(found) == 1 else None

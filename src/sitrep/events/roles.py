@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.people import names_people
-from sitrep.events.triggers import event_theme
+from sitrep.events.triggers import CARRIER_NOUNS, event_theme
 from sitrep.tables import Nationality
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -255,6 +255,15 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+def _carrier_owner(noun: Token, cues: RoleCues) -> Token | None:
+    """'the Saudis' bombing campaign': the event a carrier noun names is done by the carrier's owner."""
+    carrier = noun.head
+    if noun.dep_ != "compound" or carrier.lemma_.lower() not in CARRIER_NOUNS:
+        return None
+    owner = next((c for c in carrier.children if c.dep_ == "poss" and c.pos_ != "PRON" and not is_time(c)), None)
+    return owner or nationality_modifier(carrier, cues) or prep_object(carrier, cues.actor_preps)
+
+
 def _thanked_one(word: Token) -> Token | None:
     """Who is thanked: the object of 'thank', the 'to' object of 'grateful' or 'thankful'."""
     lemma = lemma_of(word)
@@ -285,7 +294,7 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
         actor = nationality_modifier(noun, cues)
     if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her"):
         actor = None  # possessive pronouns on events usually point at the event's theme, not its agent
-    actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun)
+    actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun) or _carrier_owner(noun, cues)
     if actor is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         actor = _nominal_roles(noun.head, cues)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
@@ -313,7 +322,13 @@ def _casualty_of(noun: Token) -> Token | None:
         return None
     if lemma_of(verb) != "die" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "a gunman killed seven in the attack": the subject is the doer
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "nobody was killed in the strike": the strike hit no one the sentence names
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and (subject.lower_ in ("nobody", "none", "no-one") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):
+        return None  # "No civilians were killed in the strike"
+    return subject
 
 
 # "used napalm to demoralise", "took a week to decide": the object is a means, the subject still acts

@@ -122,7 +122,7 @@ def _figurative_modifier(noun: Token, forces: frozenset[str]) -> bool:
 
 
 # nouns that carry the event their compound modifier names ("a mediation mission", "the bombing campaign")
-_CARRIERS = frozenset({"mission", "effort", "campaign", "operation", "process", "attempt", "bid", "drive", "spree",
+CARRIER_NOUNS = frozenset({"mission", "effort", "campaign", "operation", "process", "attempt", "bid", "drive", "spree",
                        "convoy", "package", "programme", "program", "blitz", "offensive"})
 
 
@@ -134,7 +134,7 @@ def _names_a_state_or_thing(token: Token) -> bool:
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return True
     return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
-        and token.head.lemma_.lower() not in _CARRIERS  # 'targeting information' too
+        and token.head.lemma_.lower() not in CARRIER_NOUNS  # 'targeting information' too
 
 
 def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:

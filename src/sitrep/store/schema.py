@@ -57,7 +57,8 @@ TABLES: dict[str, str] = {
     "clusters": """CREATE TABLE IF NOT EXISTS clusters (
         cluster_id VARCHAR PRIMARY KEY, type VARCHAR, first_seen DATE, last_seen DATE,
         num_events INTEGER, num_articles INTEGER, num_sources INTEGER, lat DOUBLE, lon DOUBLE,
-        place_text VARCHAR, actor_text VARCHAR, recipient_text VARCHAR)""",
+        place_text VARCHAR, actor_text VARCHAR, recipient_text VARCHAR,
+        anchor_sha VARCHAR, anchor_idx INTEGER, anchor_day DATE, seq BIGINT)""",
     "cluster_members": """CREATE TABLE IF NOT EXISTS cluster_members (
         cluster_id VARCHAR, article_sha VARCHAR, event_idx INTEGER, PRIMARY KEY (article_sha, event_idx))""",
 }
@@ -65,6 +66,9 @@ ARTICLE_TABLES = ("entities", "places", "events", "quotes", "attributions", "fla
 # columns added after a table was first released: (table, column, type); connect() adds any a store lacks
 ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("articles", "speaker", "VARCHAR"),  # who speaks a first-person text: the claims ledger roots its claims there
+    # a cluster's first event and founding position: what incremental clustering matches new events against
+    ("clusters", "anchor_sha", "VARCHAR"), ("clusters", "anchor_idx", "INTEGER"), ("clusters", "anchor_day", "DATE"),
+    ("clusters", "seq", "BIGINT"),
 )
 
 
