@@ -120,3 +120,9 @@ def test_blowing_up_is_an_attack_and_listed_military_intelligence_is_aid(analyze
     report = analyze_text("The United States is providing aerial photographs and other military intelligence "
                           "to Macedonia.")
     assert [e.type for e in report.events] == ["AID"]
+
+
+def test_a_natural_force_on_the_carrier_noun_makes_no_event(analyze_text):
+    assert _triggers(analyze_text("Officials stepped up the flood fighting effort in Fargo.")) == []
+    assert _triggers(analyze_text("The city continued its flood preparation efforts.")) == []
+    assert _triggers(analyze_text("The Saudis' bombing campaign continued.")) == ["bombing"]

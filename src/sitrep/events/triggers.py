@@ -112,13 +112,16 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]],
     return found
 
 
-_FORCEFUL = frozenset({"ASSAULT", "COERCE"})
+_FORCEFUL = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 
 
 def _figurative_modifier(noun: Token, forces: frozenset[str]) -> bool:
-    """'a killer bee attack', 'a shark attack': an attack noun whose modifier is an animal or a natural force."""
-    return noun.pos_ == "NOUN" and any(c.dep_ in ("compound", "nmod", "poss") and lemma_of(c) in forces
-                                       for c in noun.children)
+    """'a killer bee attack', 'the flood fighting effort': an attack noun (or the noun carrying it) whose modifier is
+    an animal or a natural force."""
+    if noun.pos_ != "NOUN":
+        return False
+    holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS else [])
+    return any(c.dep_ in ("compound", "nmod", "poss") and lemma_of(c) in forces for h in holders for c in h.children)
 
 
 # nouns that carry the event their compound modifier names ("a mediation mission", "the bombing campaign")
