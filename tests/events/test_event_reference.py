@@ -218,3 +218,23 @@ def test_an_event_a_carrier_noun_names_is_its_owners(analyze_text):
     assert bombing.actor.text == "Saudis" and bombing.modality == "asserted"  # the U.S. is not in it; it goes on
     (strike,) = analyze_text("No civilians were killed in the strike.").events
     assert strike.recipient is None
+
+
+def test_a_bare_enemy_word_takes_the_nationality_the_article_gives_it(analyze_text):
+    report = analyze_text("The Russian occupiers came at night. Ukrainian forces fought back. The occupiers destroyed "
+                          "schools.")
+    (destroyed,) = [e for e in report.events if e.trigger.text == "destroyed"]
+    assert destroyed.actor.country == "RUS" and destroyed.actor.words.text == "occupiers"
+
+
+def test_such_an_army_is_the_army_named_before(analyze_text):
+    report = analyze_text("The Russian army fired a missile at the museum. It was an act of terror. But such an army "
+                          "is fighting against us.")
+    (fighting,) = [e for e in report.events if e.trigger.text == "fighting"]
+    assert fighting.actor.text == "Russian army"
+
+
+def test_visitors_from_a_named_body_keep_it_in_their_words(analyze_text):
+    report = analyze_text("Bucha was also visited by your colleagues from the Slovak Parliament.")
+    (visited,) = [e for e in report.events if e.trigger.text == "visited"]
+    assert visited.actor.text.endswith("from the Slovak Parliament")

@@ -34,6 +34,8 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
             and place.feature not in _METONYMIC_FEATURES:
         return None  # "Bucha captured", "Kropyvnytskyi gave": a town or region does nothing ("the South Ossetians" do)
     ref = actor_ref(token, cues, index)
+    if lemma in cues.hostile_nouns and ref.country is None and (named := _named_side(token, cues)) is not None:
+        return ActorRef(named.country, None, ref.words, named.iso3, "MIL", True)  # "the Russian occupiers ... occupiers"
     if lemma in cues.hostile_nouns and ref.country is None and index.voice is not None \
             and index.voice.adversary is not None and not index.in_quote(token):
         iso3, country = index.voice.adversary
@@ -70,6 +72,15 @@ _PAPERS = frozenset({"schedule", "initiative", "report", "statement", "document"
                      "decree", "resolution", "agreement", "deal", "treaty", "memorandum", "proposal", "list",
                      "budget", "strategy", "policy", "measure", "package", "move", "decision", "step", "sanction", "tariff",
                      "embargo"})
+
+
+def _named_side(token: Token, cues: RoleCues):
+    """The one nationality the article gives this enemy word elsewhere ('the Russian occupiers'), if only one."""
+    lemma = token.lemma_.lower()
+    found = {cues.nationalities[m.lower_].iso3: cues.nationalities[m.lower_] for t in token.doc
+             if t.lemma_.lower() == lemma for m in t.children
+             if m.dep_ in ("amod", "compound") and m.lower_ in cues.nationalities and m.text[:1].isupper()}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _waged_by(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:

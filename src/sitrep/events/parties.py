@@ -122,7 +122,8 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
     start = min([token.idx] + [t.idx for c in left for t in c.subtree
                                if t.i >= c.i or t.dep_ not in ("advmod", "punct", "cc")])
     end = token.idx + len(token.text)
-    of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    of = next((c for c in token.rights if c.dep_ == "prep" and (c.lower_ == "of" or (
+        c.lower_ == "from" and any(g.pos_ == "PROPN" for g in c.subtree)))), None)  # "colleagues from the Slovak Parliament"
     if of is not None:
         for tok in of.subtree:  # "a delegation of US senators[, led by ...]": stop at a clause or comma
             if tok.is_punct or tok.dep_ in ("relcl", "acl", "appos", "cc"):

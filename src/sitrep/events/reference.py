@@ -209,7 +209,8 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
     if lemma not in _DESCRIPTIVE_HEADS and token.lower_ not in _DESCRIPTIVE_HEADS:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
-    if det is not None and det.lower_ not in ("the", "such", "this", "that", "these", "those"):
+    such = any(c.lower_ == "such" for c in token.children)  # "such an army is fighting against us"
+    if det is not None and det.lower_ not in ("the", "such", "this", "that", "these", "those") and not such:
         return None  # "an army", "a ministry": a new referent
     if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
         return None  # "the Russian army", "his ministry": the phrase says whose it is
