@@ -238,3 +238,12 @@ def test_visitors_from_a_named_body_keep_it_in_their_words(analyze_text):
     report = analyze_text("Bucha was also visited by your colleagues from the Slovak Parliament.")
     (visited,) = [e for e in report.events if e.trigger.text == "visited"]
     assert visited.actor.text.endswith("from the Slovak Parliament")
+
+
+def test_an_armed_body_modifying_an_event_noun_wages_it(analyze_text):
+    report = analyze_text("There are concerns about civilian casualties inflicted by the Saudi-led coalition fighting "
+                          "in Yemen.")
+    (fighting,) = [e for e in report.events if e.trigger.text == "fighting"]
+    assert fighting.actor.text.endswith("coalition")
+    (killed,) = analyze_text("A rebel attack killed three soldiers.").events
+    assert killed.actor is not None and killed.actor.text == "rebel"

@@ -255,6 +255,19 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
+# bodies that wage what a compound names ("the coalition fighting", "a government offensive")
+_WAGING_BODIES = frozenset({"coalition", "government", "regime", "alliance", "junta", "militia", "army", "military"})
+
+
+def _armed_modifier(noun: Token, cues: RoleCues) -> Token | None:
+    """'the Saudi-led coalition fighting in Yemen', 'a rebel attack': an armed body modifying an event noun wages it."""
+    for mod in (c for c in noun.children if (c.dep_ == "compound" and c.pos_ == "NOUN") or c.dep_ == "amod"):
+        lemma = mod.lemma_.lower()
+        if lemma in cues.armed_nouns or lemma in cues.hostile_nouns or lemma in _WAGING_BODIES:
+            return mod
+    return None
+
+
 def _carrier_owner(noun: Token, cues: RoleCues) -> Token | None:
     """'the Saudis' bombing campaign': the event a carrier noun names is done by the carrier's owner."""
     carrier = noun.head
@@ -294,7 +307,8 @@ def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | N
         actor = nationality_modifier(noun, cues)
     if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her"):
         actor = None  # possessive pronouns on events usually point at the event's theme, not its agent
-    actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun) or _carrier_owner(noun, cues)
+    actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun) or _carrier_owner(noun, cues) \
+        or _armed_modifier(noun, cues)
     if actor is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         actor = _nominal_roles(noun.head, cues)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
