@@ -71,3 +71,42 @@ def test_a_region_word_kept_inside_the_toponym_still_states_the_region():
     town = Place(**{**{k: getattr(area, k) for k in Place.__slots__}, "text": "Loehansk", "end": s + 8})
     plain = text.replace("Loehansk region", "Loehansk")
     assert flag_place_region_mismatch(Report(Article.from_text(plain), places=(mariupol, town))) == []
+
+
+def _odesa(text: str, **fields):
+    from sitrep.records import Candidate, Place
+
+    s = text.index("Odesa")
+    cands = (Candidate(698740, "Odesa", 46.48, 30.73, "UA", "UA.17", "PPLA", 1000000, 0.575),
+             Candidate(698738, "Odeska oblast", 46.5, 30.0, "UA", "UA.17", "ADM1", 2380000, 0.4),
+             Candidate(5527554, "Odessa", 31.85, -102.37, "US", "US.TX", "PPL", 100000, 0.017))
+    return Place(text="Odesa", start=s, end=s + 5, geonameid=698740, name="Odesa", lat=46.48, lon=30.73, country="UA",
+                 admin1="UA.17", admin1_name="Odeska oblast", precision="city", candidates=cands, score=0.575,
+                 matched_by="exact", **fields)
+
+
+def test_odesa_put_in_kherson_oblast_is_flagged_though_its_own_oblast_shares_the_score():
+    # the resolver split its share between Odesa and Odeska oblast: both lie in UA.17, so the unit is certain
+    from sitrep.records import Article, Place, Report
+
+    text = "The Righteous were in all regions of our state, from Odesa in the Kherson region to Kharkiv."
+    s = text.index("Kherson region")
+    area = Place(text="Kherson region", start=s, end=s + 14, geonameid=706442, name="Khersonska oblast", lat=46.7,
+                 lon=33.5, country="UA", admin1="UA.08", admin1_name="Khersonska oblast", precision="admin1")
+    flags = flag_place_region_mismatch(Report(Article.from_text(text), places=(_odesa(text), area)))
+    assert len(flags) == 1 and "Odesa" in flags[0].message
+
+
+def test_odesa_with_its_share_spread_over_homonyms_abroad_is_not_flagged():
+    from dataclasses import replace
+
+    from sitrep.records import Article, Candidate, Place, Report
+
+    text = "The Righteous were in all regions of our state, from Odesa in the Kherson region to Kharkiv."
+    odesa = _odesa(text)
+    odesa = replace(odesa, candidates=odesa.candidates[:1] + (
+        Candidate(5527554, "Odessa", 31.85, -102.37, "US", "US.TX", "PPL", 100000, 0.4),))
+    s = text.index("Kherson region")
+    area = Place(text="Kherson region", start=s, end=s + 14, geonameid=706442, name="Khersonska oblast", lat=46.7,
+                 lon=33.5, country="UA", admin1="UA.08", admin1_name="Khersonska oblast", precision="admin1")
+    assert flag_place_region_mismatch(Report(Article.from_text(text), places=(odesa, area))) == []

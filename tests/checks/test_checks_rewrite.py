@@ -99,3 +99,36 @@ def test_a_dropped_closing_clause_is_flagged_even_when_the_parser_took_a_wrong_s
     flags = flag_rewrite_changes(Report(Article.from_text(original), attributions=(wrong,)),
                                  Report(Article.from_text(rewrite)))
     assert [f for f in flags if f.kind == "rewrite_source_dropped" and "Chinnici-Zuercher" in f.message]
+
+
+def _place(text: str, name: str, gid: int, nth: int = 0):
+    from sitrep.records import Place
+
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(name, s + 1)
+    return Place(text=name, start=s, end=s + len(name), geonameid=gid, name=name, lat=50.0, lon=30.0, country="UA",
+                 admin1="UA.05", precision="city")
+
+
+def test_one_of_two_mentions_swapped_and_a_name_inside_a_longer_one_are_place_changes():
+    from sitrep.records import Article, Report
+
+    original = "A truck driven by a man of Richmond was heading toward Richmond, police said."
+    rewrite = original.replace("toward Richmond", "toward Richland")
+    before = Report(Article.from_text(original), places=(_place(original, "Richmond", 1), _place(original, "Richmond", 1, 1)))
+    after = Report(Article.from_text(rewrite), places=(_place(rewrite, "Richmond", 1), _place(rewrite, "Richland", 2)))
+    assert "rewrite_place_changed" in [f.kind for f in flag_rewrite_changes(before, after)]
+    original = "The Nazis were expelled from Luhansk, the Nazis were expelled from Donetsk."
+    rewrite = original.replace("Donetsk", "Donetskyi")
+    before = Report(Article.from_text(original), places=(_place(original, "Luhansk", 3), _place(original, "Donetsk", 4)))
+    after = Report(Article.from_text(rewrite), places=(_place(rewrite, "Luhansk", 3), _place(rewrite, "Donetskyi", 5)))
+    assert "rewrite_place_changed" in [f.kind for f in flag_rewrite_changes(before, after)]
+
+
+def test_a_short_edited_sentence_aligns_with_its_own_original_not_a_longer_one_elsewhere():
+    original = ("Today I was in Borodyanka, Kyiv region. "
+                "Today the cities and communities of the Kyiv region are returning to life.")
+    rewrite = original.replace("Borodyanka", "Bohdanivka")
+    pairs = aligned_sentences(original, rewrite)
+    assert [original[o[0]:o[1]] for o, _ in pairs] == ["Today I was in Borodyanka, Kyiv region"]

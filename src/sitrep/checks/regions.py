@@ -19,6 +19,8 @@ from sitrep.records import Flag, Place, Report
 # (a homonym), unless the place was resolved with no rival
 MAX_NEIGHBOUR_KM = 900.0
 CONFIDENT_SCORE = 0.6
+# a unit share this high leaves no homonym elsewhere worth considering (Washington DC's 0.78 still does)
+CERTAIN_UNIT_SHARE = 0.95
 _SETTLEMENT = ("city", "admin2")
 _LINK = re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+(?:in|of|near)\s+)(?:the\s+)?(?:so-called\s+|self-proclaimed\s+)?")
 _REGION_WORD = re.compile(r"['’]?s?\s+(?:region|oblast|province|governorate|krai|raion|district|county|area)\b|"
@@ -44,7 +46,9 @@ def stated_area_after(report: Report, p: Place) -> StatedArea | None:
     link = _LINK.match(text, p.end)
     if link is None:
         return None
-    q = next((q for q in report.places if q.start == link.end()), None)
+    # a GeoNames name may open with an ayn written as a quote mark ("in ‘Ajmān’s Dubai district")
+    at = link.end() + (text[link.end():link.end() + 1] in ("‘", "ʿ"))
+    q = next((q for q in report.places if q.start == at), None)
     if q is None or q.geonameid == p.geonameid and q.precision == p.precision:
         return None
     word = _REGION_WORD.match(text, q.end)
@@ -113,12 +117,24 @@ def _plausible_confusion(p: Place, area: StatedArea) -> bool:
     """True when the place was resolved without doubt, or lies near enough to the stated unit to be confused with it."""
     # homonyms all in the place's own country leave no doubt about the country (three Avdiivkas in Ukraine)
     one_country = all(c.country == p.country for c in p.candidates)
-    sure = p.matched_by != "fuzzy" and (len(p.candidates) <= 1 or p.score >= CONFIDENT_SCORE or one_country)
+    # the check claims a unit, not a point: the town's own oblast or county among its candidates ("Odeska oblast"
+    # beside Odesa) is no rival, so the resolver's share for the unit is the sum over the candidates in it
+    home = home_unit_share(p)
+    sure = p.matched_by != "fuzzy" and (len(p.candidates) <= 1 or p.score >= CONFIDENT_SCORE
+                                        or home >= CONFIDENT_SCORE or one_country)
     q = area.place
     near = q.lat is not None and km(p.lat, p.lon, q.lat, q.lon) <= MAX_NEIGHBOUR_KM  # type: ignore[arg-type]
-    # every town of that name lies in one admin1: no homonym can explain a far statement ("Honolulu, California")
-    one_admin1 = all(c.admin1 == p.admin1 for c in p.candidates)
+    # every town of that name lies in one admin1 (or the resolver all but rules the others out): no homonym can
+    # explain a far statement ("Honolulu, California", "Toronto, New Brunswick")
+    one_admin1 = all(c.admin1 == p.admin1 for c in p.candidates) or home >= CERTAIN_UNIT_SHARE
     return sure and (near or area.admin1 is None or one_admin1)
+
+
+def home_unit_share(p: Place) -> float:
+    """The resolver's share for the place's own admin1: the scores of all its candidates that lie in it."""
+    if not p.candidates:
+        return 0.0
+    return sum(c.score for c in p.candidates if c.admin1 == p.admin1 and c.country == p.country)
 
 
 def _explain(text: str, p: Place, area: StatedArea) -> str:

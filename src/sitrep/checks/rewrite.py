@@ -62,8 +62,11 @@ def aligned_sentences(original: str, rewrite: str) -> list[tuple[tuple[int, int]
         if rewrite[s:e] in same:
             continue  # untouched: nothing to compare
         words = content_words(rewrite[s:e])
-        scored = [(word_overlap(words, w), i) for i, w in enumerate(old_words)]
-        best = max(scored, default=(0.0, -1))
+        # ties go to the original sentence nearest in the text: a short edited sentence ("Today I was in X, Kyiv
+        # region") shares as many words with a long one elsewhere as with its own original
+        scored = [(word_overlap(words, w), -abs(old[i][0] - s), i) for i, w in enumerate(old_words)]
+        best = max(scored, default=(0.0, 0, -1))
+        best = (best[0], best[2])
         if best[0] >= SENTENCE_OVERLAP:
             pairs.append((old[best[1]], (s, e)))
     return pairs
@@ -194,9 +197,11 @@ def _place_changed(original: Report, rewrite: Report, o: tuple[int, int], r: tup
     """A toponym of the rewrite's sentence names a place the original's sentence does not, in its stead."""
     old = [p for p in original.places if o[0] <= p.start < o[1] and p.geonameid is not None]
     new = [p for p in rewrite.places if r[0] <= p.start < r[1] and p.geonameid is not None]
-    old_ids, new_ids = {p.geonameid for p in old}, {p.geonameid for p in new}
-    gone = [p for p in old if p.geonameid not in new_ids and p.text not in rewrite.article.text[r[0]:r[1]]]
-    came = [p for p in new if p.geonameid not in old_ids and p.text not in original.article.text[o[0]:o[1]]]
+    old_ids = {p.geonameid for p in old}
+    a, b = original.article.text[o[0]:o[1]], rewrite.article.text[r[0]:r[1]]
+    # whole words, counted: "Donetsk" inside "Donetskyi" is gone, and one of two "Richmond"s swapped is a change
+    gone = [p for p in old if _mentions(p.text, b) < _mentions(p.text, a)]
+    came = [p for p in new if p.geonameid not in old_ids and _mentions(p.text, a) < _mentions(p.text, b)]
     if not gone or not came:
         return []
     g, c = gone[0], came[0]
@@ -204,6 +209,11 @@ def _place_changed(original: Report, rewrite: Report, o: tuple[int, int], r: tup
                  message=f"The original names {g.text} ({_where(g)}) here; the rewrite names {c.text} "
                          f"({_where(c)}) instead.",
                  evidence=evidence(rewrite.article.text, c.start, c.end), places=(g.text, c.text))]
+
+
+def _mentions(name: str, sentence: str) -> int:
+    """How many times a toponym stands in a sentence as whole words (not inside 'Karachiya' or 'Mercedes')."""
+    return len(re.findall(rf"(?<!\w){re.escape(name)}(?![\w])", sentence))
 
 
 def _ledger_drift(original: Report, rewrite: Report, flagged: set[int]) -> list[Flag]:
