@@ -92,3 +92,27 @@ def test_a_headline_passive_names_who_underwent_it(analyze_text):
     assert killed.actor_note.startswith("not named: passive")
     (killed,) = analyze_text("Russian troops killed five civilians.").events
     assert killed.actor.text == "Russian troops" and killed.recipient.text == "five civilians"
+
+
+def test_who_died_in_a_strike_after_another_act_is_whom_it_hit(analyze_text):
+    report = analyze_text("This is lieutenant Vitalii Sapilo, who destroyed 30 units of enemy equipment and died from "
+                          "an air strike.", speaker="Volodymyr Zelensky")
+    (strike,) = [e for e in report.events if e.trigger.text == "strike"]
+    assert strike.recipient is not None and "Sapilo" in strike.recipient.text
+    report = analyze_text("This is Borys Romanchenko, who survived Buchenwald and died at the age of 96, at home, "
+                          "during the shelling.")
+    (shelling,) = [e for e in report.events if e.trigger.text == "shelling"]
+    assert shelling.actor is None or "Romanchenko" not in shelling.actor.text
+
+
+def test_the_named_owner_of_a_building_visited_is_the_recipient(analyze_text):
+    (visited,) = analyze_text("Habib Essid visited NATO headquarters in Brussels.").events
+    assert visited.recipient.text == "NATO" and visited.place.text == "Brussels"
+    (urged,) = analyze_text("Anderson urged all who have a reason to believe there may be a warrant to call.").events
+    assert urged.recipient is not None
+
+
+def test_who_withdraws_is_the_of_object_of_a_withdrawal(analyze_text):
+    report = analyze_text("The withdrawal of Russian troops from Kherson began.")
+    (withdrawal,) = report.events
+    assert withdrawal.actor.text == "Russian troops" and withdrawal.recipient is None

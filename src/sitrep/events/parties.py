@@ -33,7 +33,8 @@ def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | Non
     lemma = token.lemma_.lower()
     if is_dateline(token):
         return None  # "MOSCOW — Russia's membership ...": the dateline is no party
-    if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES or token.lower_ in _QUANTIFIER_WORDS:
+    described = any(c.dep_ == "relcl" for c in token.children)  # "urged all who have reason to believe ..."
+    if lemma in NON_REFERRING or lemma in _CIRCUMSTANCES or (token.lower_ in _QUANTIFIER_WORDS and not described):
         return None  # "What do we offer?", "on the occasion of Infantry Day", "at all levels", "each had been shot"
     if index.entity_at(token) is not None or index.place_at(token) is not None or token.pos_ in ("PROPN", "PRON") \
             or names_people(token, cues) or token.like_num:  # "arrested 14": a number of people
@@ -42,7 +43,9 @@ def party_acted_on(token: Token, cues: RoleCues, index: DocIndex) -> Token | Non
     if owner is not None and owner.lower_ in ("our", "my") and not index.in_quote(owner) \
             and (index.voice is None or not index.voice.country):
         owner = None  # "our territory" in a speech whose country is unknown names nobody
-    owner = owner or nationality_modifier(token, cues)
+    owner = owner or nationality_modifier(token, cues) or next(
+        (c for c in token.children if c.dep_ == "compound" and index.entity_at(c) is not None
+         and index.place_at(c) is None), None)  # "visited NATO headquarters": NATO
     if owner is None:
         of = prep_object(token, frozenset({"of"}), deps=("prep",))
         owner = party_acted_on(of, cues, index) if of is not None and of.pos_ in ("NOUN", "PROPN") else None

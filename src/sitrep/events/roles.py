@@ -85,6 +85,10 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         recipient, theme = None, None
     else:
         actor, recipient, theme = _nominal_roles(trigger, cues)
+        if event_type in _SELF_MOVING_TYPES and actor is None and theme is not None \
+                and (index.entity_at(theme) is not None or names_people(theme, cues)):
+            # "the withdrawal of Serbian forces": who withdraws is the 'of' object, not whom it is done to
+            actor, recipient, theme = theme, (recipient if recipient is not theme else None), None
     if trigger.pos_ == "VERB" and lemma_of(trigger) in cues.topic_verbs:
         # "discussed sanctions with Macron": the object is the topic; only "with" names who took part
         return Roles(_with_conjuncts(actor), _with_conjuncts(prep_object(trigger, frozenset({"with", "between"}))), None)
@@ -109,6 +113,10 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     return Roles(_with_conjuncts(actor), _with_conjuncts(recipient), theme)
 
 
+# types whose event nouns take their doer in an 'of' phrase ("the retreat of the army", "the surrender of the rebels")
+_SELF_MOVING_TYPES = frozenset({"RETREAT"})
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's own subject, active or passive."""
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -128,7 +136,7 @@ def _actor_inside(noun: Token, index: DocIndex, cues: RoleCues) -> Token | None:
     """The first named actor or proper noun inside a noun phrase ('calls by Kofi Annan', 'withdrawal of Serbian forces')."""
     for tok in noun.subtree:
         place = index.place_at(tok)
-        if tok.i != noun.i and (index.entity_at(tok) or tok.pos_ == "PROPN") and tok.dep_ in ("pobj", "poss") \
+        if tok.i != noun.i and (index.entity_at(tok) or tok.pos_ == "PROPN") and tok.dep_ in ("pobj", "poss", "compound") \
                 and (place is None or _names_country(tok, cues) or place.feature in ("PPLC", "PPLG")):
             return tok  # a capital stands for its government: "declined Cairo's bid"
     for tok in noun.subtree:
@@ -339,6 +347,8 @@ def _casualty_of(noun: Token) -> Token | None:
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "nobody was killed in the strike": the strike hit no one the sentence names
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:  # "who neutralized ... and died from"
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and (subject.lower_ in ("nobody", "none", "no-one") or any(
             c.dep_ == "det" and c.lower_ == "no" for c in subject.children)):
         return None  # "No civilians were killed in the strike"
@@ -441,11 +451,15 @@ def implicit_actor_in_phrase(trigger: Token, index: DocIndex) -> Token | None:
         if node.dep_ not in _NP_CLIMB_DEPS or node.head.i == node.i:
             return None
         node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return None
+        if node.pos_ in ("VERB", "AUX") or (node.dep_ == "prep" and node.lower_ in _CIRCUMSTANTIAL_PREPS):
+            return None  # "died at home during the shelling": a time or place of someone else's life, not a part
         if node.i != trigger.i and node.pos_ in ("NOUN", "PROPN") and index.entity_at(node):
             return node
     return None
+
+
+_CIRCUMSTANTIAL_PREPS = frozenset({"during", "at", "in", "on", "after", "before", "since", "amid", "until", "despite",
+                                   "near", "from", "by", "with"})
 
 
 def controlling_country(place_token: Token, cues: RoleCues) -> Nationality | None:
