@@ -126,3 +126,15 @@ def test_a_natural_force_on_the_carrier_noun_makes_no_event(analyze_text):
     assert _triggers(analyze_text("Officials stepped up the flood fighting effort in Fargo.")) == []
     assert _triggers(analyze_text("The city continued its flood preparation efforts.")) == []
     assert _triggers(analyze_text("The Saudis' bombing campaign continued.")) == ["bombing"]
+
+
+def test_announced_coercion_by_noun_and_readiness_are_threats_refusals_are_rejections(analyze_text):
+    report = analyze_text("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.")
+    (blockade,) = [e for e in report.events if e.trigger.text == "blockade"]
+    assert (blockade.type, blockade.actor.text, blockade.modality) == ("THREATEN", "NATO", "asserted")
+    report = analyze_text("Iraq's government announced that it is prepared to impose martial law.")
+    assert [e.type for e in report.events if e.trigger.text == "impose"] == ["THREATEN"]
+    report = analyze_text("The U.S. said it would not meet the hostage-takers' demands.")
+    assert [(e.type, e.modality) for e in report.events if e.trigger.text == "meet"] == [("REJECT", "asserted")]
+    report = analyze_text("Russia has not agreed to a ceasefire.")
+    assert [(e.type, e.modality) for e in report.events if e.trigger.text == "agreed"] == [("AGREE", "negated")]

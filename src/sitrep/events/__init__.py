@@ -162,11 +162,16 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     modality, embedded = _modality(token, trigger, trigger_types, attributions, lexicon)
     if conditional_threat and modality == "hypothetical":
         modality = "asserted"  # "would shoot down ... if ...": the threat itself is made, only its execution is conditional
-    if rule.type in _PROMISABLE and _is_commitment(token, modality):
+    # "would tighten the naval blockade": an event noun takes its commitment from the verb it is the object of
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "obj") and token.head.pos_ == "VERB" else token
+    if rule.type in _PROMISABLE and _is_commitment(clause, modality, cooperative=True):
         rule = replace(rule, type="AGREE", mode=None)  # "Turkey will allow refugees to return": a commitment
-    elif rule.type in _COERCIVE and _is_commitment(token, modality) \
-            and (rule.type in _STATED_COERCIVE or _announced(token)):
+    elif rule.type in _COERCIVE and _is_commitment(clause, modality) \
+            and (rule.type in _STATED_COERCIVE or _announced(clause)):
         rule = replace(rule, type="THREATEN", mode=None)  # "Gbagbo announced he will extend the curfew": a threat
+        modality = "asserted" if modality in ("future", "hypothetical") else modality  # the threat itself is made
+    elif rule.type in _YIELDING and modality == "negated" and _refusal(clause):
+        rule, modality = replace(rule, type="REJECT", mode=None), "asserted"  # "said it would not meet the demands"
     kind = lexicon.ontology.types[rule.type]
     depth = _clause_depth(token, cues)
     drafts = []
@@ -338,7 +343,7 @@ _PREDICTION_MARKS = frozenset({"because", "since", "as", "when", "while", "until
 _SPEECH_HEADS = frozenset({"say", "announce", "tell", "state", "declare", "add", "promise", "pledge", "vow", "confirm"})
 
 
-def _is_commitment(token: Token, modality: str) -> bool:
+def _is_commitment(token: Token, modality: str, cooperative: bool = False) -> bool:
     """'will allow', 'said it would return': a future act the actor commits to, with no condition attached."""
     if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
            for c in token.children):
@@ -346,6 +351,9 @@ def _is_commitment(token: Token, modality: str) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in _PREDICTION_MARKS for c in token.children):
         return False  # "because they will retreat": a prediction inside a reason or a time clause
     if modality == "future":
+        return True
+    if token.dep_ == "xcomp" and lemma_of(token.head) in _READY and not cooperative:
+        # "is prepared to impose martial law"; "willing to send" is already the AGREE of "willing"
         return True
     reported = token.dep_ == "ccomp" and lemma_of(token.head) in _SPEECH_HEADS
     return modality == "hypothetical" and reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d")
@@ -356,7 +364,17 @@ def _is_commitment(token: Token, modality: str) -> bool:
 # CAMEO 13); a future attack is one only when its actor announces it, not when a reporter predicts it
 _COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"})
 _STATED_COERCIVE = frozenset({"COERCE", "SANCTION"})
-_INTENT_HEADS = _SPEECH_HEADS | frozenset({"plan", "prepare", "intend", "threaten", "warn", "vow", "decide", "aim"})
+_INTENT_HEADS = _SPEECH_HEADS | frozenset({"plan", "prepare", "intend", "threaten", "warn", "vow", "decide", "aim",
+                                           "prepared", "ready", "willing"})
+_READY = frozenset({"prepared", "ready", "willing", "determined", "poised"})
+# acts of yielding whose announced refusal is a rejection (PLOVER REJECT; CAMEO 12)
+_YIELDING = frozenset({"CONCEDE", "AGREE"})
+
+
+def _refusal(verb: Token) -> bool:
+    """'will not meet their demands', 'said it would not allow': a refusal stated for the future, not a report
+    that something did not happen ('has not agreed')."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "'ll") for c in verb.children)
 
 
 def _announced(token: Token) -> bool:

@@ -213,8 +213,11 @@ def _inherited_subject(verb: Token) -> Token | None:
         objects = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.lower_ not in NON_REFERRING]
         if objects and lemma_of(head) not in _INSTRUMENT_VERBS:
             return objects[0]  # object control: "forced them to retreat"
-        return next((c for c in head.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None) \
-            or (_inherited_subject(head) if head.i != verb.i else None)
+        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None)
+        if subject is None and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+            # "it is prepared to impose martial law": the copula's subject
+            subject = next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return subject or (_inherited_subject(head) if head.i != verb.i else None)
     if verb.dep_ == "conj" and head.i != verb.i:
         # "The U.S. is not engaged ... but has supported": a passive first conjunct lends its subject to an
         # active second one ("has supported"), never to a shared passive ("were arrested and charged")
