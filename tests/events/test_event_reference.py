@@ -247,3 +247,10 @@ def test_an_armed_body_modifying_an_event_noun_wages_it(analyze_text):
     assert fighting.actor.text.endswith("coalition")
     (killed,) = analyze_text("A rebel attack killed three soldiers.").events
     assert killed.actor is not None and killed.actor.text == "rebel"
+
+
+def test_a_relative_word_never_ends_a_partys_words(analyze_text):
+    report = analyze_text("This is 7-year-old Varya from Kropyvnytskyi who gave her money saved for a smartphone to "
+                          "buy bulletproof vests.")
+    (gave,) = [e for e in report.events if e.trigger.text == "gave"]
+    assert not gave.actor.text.endswith("who")

@@ -129,8 +129,8 @@ def _noun_phrase(token: Token) -> tuple[int, int]:
         c.lower_ == "from" and any(g.pos_ == "PROPN" for g in c.subtree)))), None)  # "colleagues from the Slovak Parliament"
     if of is not None:
         for tok in of.subtree:  # "a delegation of US senators[, led by ...]": stop at a clause or comma
-            if tok.is_punct or tok.dep_ in ("relcl", "acl", "appos", "cc"):
-                break
+            if tok.is_punct or tok.dep_ in ("relcl", "acl", "appos", "cc") or tok.tag_ in ("WP", "WDT", "WRB"):
+                break  # "Varya from Kropyvnytskyi who gave": the relative word opens a clause
             end = tok.idx + len(tok.text)
     return start, end
 
