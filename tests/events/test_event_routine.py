@@ -88,3 +88,18 @@ def test_attempts_and_dangers_are_not_requests_or_threats(analyze_text):
     assert not analyze_text("Political leaders sought to create a security architecture.").events
     assert not analyze_text("They saved those who were threatened with death.").events
     assert [e.type for e in analyze_text("Russia threatened Ukraine with retaliation.").events] == ["THREATEN"]
+
+
+def test_a_caption_line_without_a_stop_above_a_file_photo_caption_is_a_caption(analyze_text):
+    text = ("He was proud to serve, his commander said.\n\nThe blast that targeted coalition forces took place close to "
+            "'Sheikh Akil graveyard'\n\nThe soldier was embedded with US forces in the country battling the Islamic "
+            "State, file photo. Sgt Tonroe was born in Manchester.")
+    report = analyze_text(text)
+    assert [e for e in report.events if e.trigger.text in ("blast", "targeted", "battling")] == []
+    report = analyze_text("Car bomb kills 20 in Baghdad\n\nA car bomb exploded near a market in Baghdad on Thursday.")
+    assert any(e.trigger.text == "kills" for e in report.events)  # a headline with no caption below stays
+
+
+def test_no_comment_on_an_attack_is_press_routine(analyze_text):
+    report = analyze_text("Representatives for King had no comment on the attack when reached out to for comment.")
+    assert report.events == ()

@@ -35,7 +35,21 @@ def routine_spans(text: str) -> list[tuple[int, int]]:
         if ends and not text[ends[-1]:m.start()].strip():
             ends.pop()  # "... the Great Depression. (Associated Press file photo)": the caption is the sentence before
         spans.append((ends[-1] if ends else window, m.end()))
-    return sorted(spans)
+    return sorted(_with_caption_lines(text, spans))
+
+
+_UNFINISHED_LINE = re.compile(r"\n([^\n]{1,200}?[^.!?\"”’)\s])[ \t]*\n\s*$")
+
+
+def _with_caption_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A caption line with no final stop right before a caption or credit belongs to it: "The blast took place close
+    to 'Sheikh Akil graveyard'" above "The soldier ..., file photo."."""
+    out = []
+    for start, end in spans:
+        before = text[max(0, start - 240):start]
+        m = _UNFINISHED_LINE.search(before)
+        out.append((start - len(before) + m.start(1), end) if m else (start, end))
+    return out
 
 
 def in_spans(offset: int, spans: list[tuple[int, int]]) -> bool:

@@ -144,6 +144,9 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
     """Words that name no occurrence: a command ('Strike the shepherd'), a capacity ('the ability to cooperate')."""
     if token.pos_ == "VERB" and token.tag_ == "VB" and _is_imperative(token):
         return True
+    if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("on", "about") \
+            and lemma_of(token.head.head) in ("comment", "respond", "response", "statement", "question"):
+        return True  # "had no comment on the attack", "declined to comment on the arrests": press routine
     if token.tag_ == "VBN" and _stands_for_people(token):
         return True  # "none of the injured", "those expelled were agents": the people an event left, told before
     head = token.head
