@@ -254,3 +254,13 @@ def test_a_relative_word_never_ends_a_partys_words(analyze_text):
                           "buy bulletproof vests.")
     (gave,) = [e for e in report.events if e.trigger.text == "gave"]
     assert not gave.actor.text.endswith("who")
+
+
+def test_a_title_is_the_one_person_the_article_gives_it(analyze_text):
+    report = analyze_text("Saudi Crown Prince Mohammed bin Salman arrived in Washington on Monday. The crown prince has "
+                          "spent this week on the West Coast meeting with business leaders.")
+    (meeting,) = [e for e in report.events if e.trigger.text == "meeting"]
+    assert meeting.actor.text == "Mohammed bin Salman"
+    report = analyze_text("President Joe Biden met President Vladimir Putin. The president warned of sanctions.")
+    (warned,) = [e for e in report.events if e.trigger.text == "warned"]
+    assert warned.actor is None or warned.actor.text not in ("Joe Biden", "Vladimir Putin")  # two presidents

@@ -231,7 +231,10 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
 
 # the one-person roles of crime and conflict reporting, which an article names once ("the suspect, Paul Floyd")
 _PERSON_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "assailant", "bomber", "killer", "hijacker",
-                           "perpetrator", "culprit", "driver", "victim"})
+                           "perpetrator", "culprit", "driver", "victim",
+                           # titles: "the crown prince" after "Crown Prince Mohammed bin Salman", when he is the only one
+                           "prince", "president", "minister", "king", "queen", "chancellor", "premier", "governor",
+                           "mayor", "sheriff", "spokesman", "spokeswoman", "ambassador", "commander", "general"})
 _NAMING_VERBS = frozenset({"identify", "name"})
 
 
