@@ -264,3 +264,11 @@ def test_a_title_is_the_one_person_the_article_gives_it(analyze_text):
     report = analyze_text("President Joe Biden met President Vladimir Putin. The president warned of sanctions.")
     (warned,) = [e for e in report.events if e.trigger.text == "warned"]
     assert warned.actor is None or warned.actor.text not in ("Joe Biden", "Vladimir Putin")  # two presidents
+
+
+def test_a_soldier_confirmed_as_a_named_man_is_that_man(analyze_text):
+    report = analyze_text("This is the first picture of the soldier who was killed by a buried bomb while battling ISIS "
+                          "in Syria. Hero crack soldier killed in Syria by Isis confirmed as Matt Tonroe by the "
+                          "Ministry of Defence.")
+    (battling,) = [e for e in report.events if e.trigger.text == "battling"]
+    assert battling.actor.text == "Matt Tonroe"

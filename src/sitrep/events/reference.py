@@ -234,8 +234,10 @@ _PERSON_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "assailan
                            "perpetrator", "culprit", "driver", "victim",
                            # titles: "the crown prince" after "Crown Prince Mohammed bin Salman", when he is the only one
                            "prince", "president", "minister", "king", "queen", "chancellor", "premier", "governor",
-                           "mayor", "sheriff", "spokesman", "spokeswoman", "ambassador", "commander", "general"})
-_NAMING_VERBS = frozenset({"identify", "name"})
+                           "mayor", "sheriff", "spokesman", "spokeswoman", "ambassador", "commander", "general",
+                           # people an article names by an identification ("the soldier ... confirmed as Matt Tonroe")
+                           "soldier", "officer", "man", "woman", "journalist", "pilot", "sergeant"})
+_NAMING_VERBS = frozenset({"identify", "name", "confirm"})
 
 
 def _person_in_role(role: str, index: DocIndex) -> Token | None:
@@ -247,7 +249,10 @@ def _person_in_role(role: str, index: DocIndex) -> Token | None:
             continue
         candidates = [c for c in tok.children if c.dep_ in ("appos", "compound")]
         candidates += [tok.head] if tok.dep_ in ("appos", "compound") else []
-        for rel in (c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _NAMING_VERBS):
+        naming = [c for c in tok.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in _NAMING_VERBS]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in _NAMING_VERBS:
+            naming.append(tok.head)  # "Hero crack soldier killed in Syria confirmed as Matt Tonroe"
+        for rel in naming:
             candidates += [g for p in rel.children if p.dep_ == "prep" and p.lower_ == "as"
                            for g in p.children if g.dep_ == "pobj"]
         for cand in candidates:
