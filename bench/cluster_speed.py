@@ -114,19 +114,31 @@ def run_size(base: Sequence[dict[str, Any]], events: int, new: int, repeat: int,
         con.close()
     return {"store_events": stored, "new_articles": new, "new_events_per_update": round(new * per_article),
             "update_cluster_s": round(statistics.median(u["cluster_s"] for u in updates), 4),
+            "update_neardup_s": round(statistics.median(u["neardup_s"] for u in updates), 4),
             "update_total_s": round(statistics.median(u["total_s"] for u in updates), 4),
+            "neardup_candidates": round(statistics.median(u["candidates"] for u in updates)),
             "anchors_loaded": round(statistics.median(u["anchors"] for u in updates)),
             "rebuild_s": round(rebuild_s, 3), "first_cluster_s": round(first_s, 3),
             "clusters": clusters[0], "multi_article_clusters": clusters[1]}
 
 
 def _timed_update(con: Any) -> dict[str, float]:
-    """Time recluster_store, and inside it the event-clustering step (update_clusters) alone."""
-    from sitrep.corpus import cluster_store
+    """Time recluster_store, and inside it the near-duplicate step and the event-clustering step alone."""
+    from sitrep.corpus import cluster_store, neardup_store
     from sitrep.corpus.cluster import recluster_store
 
     seen: dict[str, float] = {}
     real_update, real_anchors = cluster_store.update_clusters, cluster_store.anchors_near
+    real_neardup = neardup_store.update_near_duplicates
+
+    def neardup(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            found = real_neardup(*args, **kwargs)
+            seen["candidates"] = found.candidates
+            return found
+        finally:
+            seen["neardup_s"] = time.perf_counter() - started
 
     def update(*args: Any, **kwargs: Any) -> int:
         started = time.perf_counter()
@@ -141,10 +153,12 @@ def _timed_update(con: Any) -> dict[str, float]:
         return found
 
     cluster_store.update_clusters, cluster_store.anchors_near = update, anchors
+    neardup_store.update_near_duplicates = neardup
     try:
         seen["total_s"] = _timed(lambda: recluster_store(con))
     finally:
         cluster_store.update_clusters, cluster_store.anchors_near = real_update, real_anchors
+        neardup_store.update_near_duplicates = real_neardup
     return seen
 
 
@@ -170,7 +184,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         print(rows[-1])
     result = {"bench": "cluster-incremental", "date": dt.date.today().isoformat(), "cpus": os.cpu_count(),
               "real_base_articles": len(base), "base_events": sum(len(b["events"]) for b in base), "runs": rows,
-              "update_ratio_largest_to_smallest": round(rows[-1]["update_cluster_s"] / rows[0]["update_cluster_s"], 2)}
+              "update_ratio_largest_to_smallest": round(rows[-1]["update_cluster_s"] / rows[0]["update_cluster_s"], 2),
+              "neardup_ratio_largest_to_smallest": round(rows[-1]["update_neardup_s"] / rows[0]["update_neardup_s"], 2),
+              "total_ratio_largest_to_smallest": round(rows[-1]["update_total_s"] / rows[0]["update_total_s"], 2)}
     out = ROOT / "bench" / "results" / f"cluster-incremental-{result['date']}.json"
     out.write_text(json.dumps(result, indent=2, default=str) + "\n")
     print(f"wrote {out}", file=sys.stderr)

@@ -165,31 +165,26 @@ def recluster_store(con: duckdb.DuckDBPyConnection, params: ClusterParams = Clus
                     threshold: float = 0.6, *, rebuild: bool = False) -> tuple[int, int]:
     """Update near-duplicate groups and event clusters in one transaction; return (groups, clusters).
 
-    Only articles without a stored MinHash signature are read and hashed; the groups are then found
-    from the stored signatures alone, so the result equals a recomputation from the texts. Only
-    events not yet in a cluster are clustered, against the anchors of the stored clusters near them
-    (`cluster_store.update_clusters`); `rebuild` recomputes every cluster from scratch.
+    Only the articles without a near-duplicate row are hashed (when no signature is stored) and
+    matched, through their LSH band keys, against the stored ones (`neardup_store`), giving the
+    groups a full recomputation gives. Only events not yet in a cluster are clustered, against the
+    anchors of the stored clusters near them (`cluster_store.update_clusters`); `rebuild`
+    recomputes every group and every cluster from scratch.
     """
     from sitrep.corpus.cluster_store import update_clusters
-    from sitrep.corpus.neardup import group_signatures
+    from sitrep.corpus.neardup_store import update_near_duplicates
 
-    signatures = stored_signatures(con)
-    docs = con.execute("SELECT sha, source FROM articles ORDER BY day NULLS LAST, ingested_at, sha").fetchall()
-    dups = group_signatures([(sha, signatures[sha]) for sha, _ in docs], threshold=threshold)
-    groups = {sha: d.group for sha, d in dups.items()}
     con.execute("BEGIN TRANSACTION")
     try:
-        previous = dict(con.execute("SELECT article_sha, group_sha FROM neardup").fetchall())
-        con.execute("DELETE FROM neardup")
-        insert_rows(con, "neardup", [{"article_sha": d.key, "group_sha": d.group, "similarity": d.similarity}
-                                     for d in dups.values()])
-        n_clusters = update_clusters(con, groups, dict(docs), params, threshold=threshold,
-                                     previous_groups=previous, rebuild=rebuild)
+        dups = update_near_duplicates(con, threshold, rebuild=rebuild)
+        sources = dict(con.execute("SELECT sha, source FROM articles").fetchall())
+        n_clusters = update_clusters(con, dups.groups, sources, params, threshold=threshold,
+                                     previous_groups=dups.changed, rebuild=rebuild)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return len(set(groups.values())), n_clusters
+    return len(set(dups.groups.values())), n_clusters
 
 
 def clusters_are_stale(con: duckdb.DuckDBPyConnection) -> bool:

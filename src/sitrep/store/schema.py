@@ -52,6 +52,9 @@ TABLES: dict[str, str] = {
         PRIMARY KEY (article_sha, idx))""",
     # MinHash signature of each article, computed once: near-duplicate matching never re-reads old texts
     "minhash": """CREATE TABLE IF NOT EXISTS minhash (sha VARCHAR PRIMARY KEY, sig UBIGINT[])""",
+    # LSH band keys of each signature (see corpus/neardup_store.py): a new article's candidates are one join away
+    "minhash_bands": """CREATE TABLE IF NOT EXISTS minhash_bands (sha VARCHAR, band SMALLINT, key BIGINT)""",
+    "minhash_bands_key": """CREATE INDEX IF NOT EXISTS minhash_bands_key ON minhash_bands (band, key)""",
     "neardup": """CREATE TABLE IF NOT EXISTS neardup (
         article_sha VARCHAR PRIMARY KEY, group_sha VARCHAR, similarity DOUBLE)""",
     "clusters": """CREATE TABLE IF NOT EXISTS clusters (
