@@ -272,3 +272,10 @@ def test_a_soldier_confirmed_as_a_named_man_is_that_man(analyze_text):
                           "Ministry of Defence.")
     (battling,) = [e for e in report.events if e.trigger.text == "battling"]
     assert battling.actor.text == "Matt Tonroe"
+
+
+def test_they_for_the_enemy_takes_the_enemys_side(analyze_text):
+    report = analyze_text("We saw what the Russian occupiers have done in Bucha. The occupiers came at night. "
+                          "They even destroyed schools!")
+    (destroyed,) = [e for e in report.events if e.trigger.text == "destroyed"]
+    assert destroyed.actor.country == "RUS"

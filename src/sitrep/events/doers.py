@@ -6,7 +6,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex, counted, is_dateline
-from sitrep.events.reference import relative_antecedent
+from sitrep.events.reference import relative_antecedent, resolve_pronoun
 from sitrep.events.people import names_people
 from sitrep.events.parties import actor_ref, token_words, words_at
 from sitrep.events.roles import NON_REFERRING, RoleCues
@@ -23,6 +23,10 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     token = counted(token)
     if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
         token = relative_antecedent(token)  # "the war, which ... to destroy": the war's rules apply to 'which'
+    if token.pos_ == "PRON" and token.lower_ in cues.plural_pronouns and not index.in_quote(token):
+        antecedent = resolve_pronoun(token, cues, index)
+        if antecedent is not None and antecedent.lemma_.lower() in cues.hostile_nouns:
+            token = antecedent  # "The occupiers came. They even destroyed schools": the enemy's rules apply to 'they'
     lemma = token.lemma_.lower()
     if lemma in cues.weapon_nouns:
         return _weapon_user(token, cues, index)
