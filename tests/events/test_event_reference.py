@@ -279,3 +279,13 @@ def test_they_for_the_enemy_takes_the_enemys_side(analyze_text):
                           "They even destroyed schools!")
     (destroyed,) = [e for e in report.events if e.trigger.text == "destroyed"]
     assert destroyed.actor.country == "RUS"
+
+
+def test_police_officers_are_the_one_police_force_the_article_names(analyze_text):
+    report = analyze_text("According to the Beverly Hills Police Department, the glass struck the child. Police officers "
+                          "soon arrested Paul Francis Floyd.")
+    (arrested,) = [e for e in report.events if e.trigger.text == "arrested"]
+    assert arrested.actor.text == "Beverly Hills Police Department"
+    report = analyze_text("Police arrested three protesters in Minsk.")
+    (arrested,) = [e for e in report.events if e.trigger.text == "arrested"]
+    assert arrested.actor.text == "Police"  # no force named: the words stay

@@ -205,7 +205,11 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
         return None
     lemma = token.lemma_.lower()
     if lemma in _PERSON_ROLES and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
-        return _person_in_role(lemma, index)
+        person = _person_in_role(lemma, index)
+        if person is not None or lemma not in _POLICE_WORDS:
+            return person
+    if lemma in _POLICE_WORDS or token.lower_ in _POLICE_WORDS:
+        return _one_police_force(index)
     if lemma not in _DESCRIPTIVE_HEADS and token.lower_ not in _DESCRIPTIVE_HEADS:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
@@ -260,3 +264,20 @@ def _person_in_role(role: str, index: DocIndex) -> Token | None:
             if owner is not None and owner[0].type == "PERSON":
                 found[owner[0].id] = cand
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# common words for a police force's people; the article usually names the force once ("Beverly Hills Police Department")
+_POLICE_WORDS = frozenset({"police", "officer", "officers", "detective", "detectives", "deputy", "deputies", "trooper",
+                           "troopers", "policeman", "policemen"})
+_POLICE_NAMES = ("police", "sheriff", "constabulary", "gendarmerie", "militsiya", "politsiya")
+
+
+def _one_police_force(index: DocIndex) -> Token | None:
+    """The one police force the article names ('Beverly Hills Police Department'), for 'police officers'."""
+    forces = [e for e in index.entities if e.type in ("ORG", "GROUP", "MILITARY_UNIT") and len(e.text.split()) > 1
+              and any(w in e.text.lower() for w in _POLICE_NAMES)]
+    if len(forces) != 1 or not forces[0].mentions:
+        return None
+    m = forces[0].mentions[0]
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else None
