@@ -208,8 +208,9 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
         person = _person_in_role(lemma, index)
         if person is not None or lemma not in _POLICE_WORDS:
             return person
-    if lemma in _POLICE_WORDS or token.lower_ in _POLICE_WORDS:
-        return _one_police_force(index)
+    if (lemma in _POLICE_WORDS or token.lower_ in _POLICE_WORDS) and not any(
+            c.dep_ in ("compound", "amod", "poss") and c.lower_ not in _POLICE_WORDS for c in token.children):
+        return _one_police_force(index)  # "police officers"; "Task Force officers" say which officers they are
     if lemma not in _DESCRIPTIVE_HEADS and token.lower_ not in _DESCRIPTIVE_HEADS:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
