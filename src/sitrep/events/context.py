@@ -205,3 +205,13 @@ def _person_genders(doc: Doc, token_owner: dict[int, tuple[Entity, Mention]]) ->
             elif low in _MASCULINE:
                 votes.setdefault(ent.id, set()).add("m")
     return {eid: next(iter(v)) for eid, v in votes.items() if len(v) == 1}
+
+
+def prep_object(head: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep", "agent", "dative")) -> Token | None:
+    """The object of the first preposition child in `preps`."""
+    for child in head.children:
+        if child.dep_ in deps and child.lower_ in preps:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None

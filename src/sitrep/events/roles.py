@@ -6,8 +6,10 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from sitrep.events.context import DocIndex, lemma_of
+from sitrep.events.context import DocIndex, lemma_of, prep_object
 from sitrep.events.people import names_people
+from sitrep.events.subjects import (NON_REFERRING, headline_passive, inherited_subject, predicated_subject,
+                                    reduced_passive)
 from sitrep.events.triggers import CARRIER_NOUNS, event_theme
 from sitrep.tables import Nationality
 
@@ -175,14 +177,14 @@ def _beneficiary_of(noun: Token, cues: RoleCues) -> Token | None:
 
 def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
     """Active: subject acts on object; passive: 'by' object acts on the subject."""
-    reduced = _reduced_passive(verb)
-    headline = _headline_passive(verb)
+    reduced = reduced_passive(verb)
+    headline = headline_passive(verb)
     passive = reduced or headline is not None or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     actor = None
     if passive:
         actor = prep_object(verb, cues.actor_preps, deps=("agent", "prep"))
     else:
-        actor = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
+        actor = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or inherited_subject(verb)
     theme = event_theme(verb)
     recipient = prep_object(verb, cues.recipient_preps) if theme is None else None
     if reduced and theme is None and recipient is None:
@@ -190,80 +192,6 @@ def _verbal_roles(verb: Token, cues: RoleCues) -> tuple[Token | None, Token | No
     if headline is not None and theme is None and recipient is None:
         recipient = headline
     return actor, recipient, theme
-
-
-def _headline_passive(verb: Token) -> Token | None:
-    """'220 children killed', 'Five soldiers wounded in Donetsk': a participle with a subject and no auxiliary or
-    object is a passive with its auxiliary dropped; returns the subject, who underwent it."""
-    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-
-
-def _reduced_passive(verb: Token) -> bool:
-    """'a soldier killed in Syria', 'parents charged with hitting': a participle on a noun, with no auxiliary or subject."""
-    return verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD") and verb.head.pos_ in ("NOUN", "PROPN") \
-        and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in verb.children)
-
-
-def _inherited_subject(verb: Token) -> Token | None:
-    """The understood subject of a verb without one: control ('force them to retreat'), conjunction, relative."""
-    head = verb.head
-    if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in ("dobj", "obj") and c.lower_ not in NON_REFERRING]
-        if objects and lemma_of(head) not in _INSTRUMENT_VERBS:
-            return objects[0]  # object control: "forced them to retreat"
-        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None)
-        if subject is None and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
-            # "it is prepared to impose martial law": the copula's subject
-            subject = next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
-        return subject or (_inherited_subject(head) if head.i != verb.i else None)
-    if verb.dep_ == "conj" and head.i != verb.i:
-        # "The U.S. is not engaged ... but has supported": a passive first conjunct lends its subject to an
-        # active second one ("has supported"), never to a shared passive ("were arrested and charged")
-        active = verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children)
-        deps = _SUBJECT_DEPS | {"nsubjpass"} if active else _SUBJECT_DEPS
-        subject = next((c for c in head.children if c.dep_ in deps), None) or _inherited_subject(head)
-        if subject is not None and subject.lower_ in _PRESENTATIVE and head.lemma_ == "be":
-            # "This is Halyna Kotubey, who remained ..., but refused to leave": the person presented acts
-            return next((c for c in head.children if c.dep_ == "attr"), subject)
-        return subject
-    if verb.dep_ == "relcl":
-        if (verb.tag_ == "VB" or head.lower_ in ("only", "first", "last", "one", "country", "state", "nation")) \
-                and (described := _predicated_subject(head)) is not None:
-            return described  # "Macron was the first leader to visit Kyiv", "being the only country that ..."
-        if head.lower_ in NON_REFERRING and head.head.i != head.i:
-            # "we are doing everything to evacuate" (parsed as a relative clause): whoever does everything
-            return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
-        return head
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return head
-    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.i != verb.i:
-        # "Russia's attempt to seize", "Egypt proposed a conference to discuss": the owner of the plan
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            return owner
-        if head.dep_ in ("dobj", "obj") and head.head.i != head.i:
-            return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
-        return _predicated_subject(head)
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.i != head.i \
-            and (thanked := _thanked_one(head.head)) is not None:
-        return thanked  # "I am grateful to Justin for visiting our country": whom one thanks did it
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.i != head.i and head.head.pos_ == "VERB":
-        # "used napalm to demoralise rebels by targeting civilian areas": the doer of the clause does the -ing
-        clause = head.head
-        # "Both were charged with disturbing the peace by fighting", "parents charged with hitting their child":
-        # who is charged, accused or arrested for an act is who did it
-        subject = next((c for c in clause.children if c.dep_ in _SUBJECT_DEPS | {"nsubjpass"}), None)
-        if subject is None and _reduced_passive(clause):
-            subject = clause.head
-        return subject or _inherited_subject(clause)
-    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.i != verb.i:
-        # "the U.S. stopped selling munitions while demanding ...", "fired a missile to destroy",
-        # "who was injured while repelling the attack": climb to the clause that has the subject
-        subject_deps = _SUBJECT_DEPS | {"nsubjpass"}
-        return next((c for c in head.children if c.dep_ in subject_deps), None) or _inherited_subject(head)
-    return None
 
 
 # bodies that wage what a compound names ("the coalition fighting", "a government offensive")
@@ -286,27 +214,6 @@ def _carrier_owner(noun: Token, cues: RoleCues) -> Token | None:
         return None
     owner = next((c for c in carrier.children if c.dep_ == "poss" and c.pos_ != "PRON" and not is_time(c)), None)
     return owner or nationality_modifier(carrier, cues) or prep_object(carrier, cues.actor_preps)
-
-
-def _thanked_one(word: Token) -> Token | None:
-    """Who is thanked: the object of 'thank', the 'to' object of 'grateful' or 'thankful'."""
-    lemma = lemma_of(word)
-    if lemma == "thank":
-        return next((c for c in word.children if c.dep_ in ("dobj", "obj") and c.lower_ not in ("you", "everyone")), None)
-    if lemma in ("grateful", "thankful"):
-        return prep_object(word, frozenset({"to"}))
-    return None
-
-
-def _predicated_subject(noun: Token) -> Token | None:
-    """'Heger was one of our first friends to visit': the subject a predicate noun describes, who then acts."""
-    node = noun
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
-        node = node.head.head  # "one of our first foreign friends"
-    if node.dep_ == "attr" and node.head.lemma_ == "be":
-        copula = node.head  # "Russia has irked many by being the only country that has not ratified"
-        return next((c for c in copula.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(copula)
-    return None
 
 
 def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
@@ -358,14 +265,6 @@ def _casualty_of(noun: Token) -> Token | None:
     return subject
 
 
-# "used napalm to demoralise", "took a week to decide": the object is a means, the subject still acts
-_INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "spend", "take", "have", "get"})
-
-
-# subjects of "This is X": they present X, who then does what the sentence goes on to say
-_PRESENTATIVE = frozenset({"this", "that", "these", "those", "it", "here"})
-# pronouns that name no one ("we are doing everything to evacuate", "What do we offer?")
-NON_REFERRING = frozenset({"everything", "anything", "nothing", "something", "what", "whatever"})
 def nationality_modifier(noun: Token, cues: RoleCues) -> Token | None:
     """'Russian shelling', 'Russian missile strikes': a nationality on the noun or on its compound modifier."""
     for mod in (c for c in noun.children if c.dep_ in ("amod", "compound")):
@@ -411,7 +310,7 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
     if not being_in and (verb.pos_ != "VERB" or lemma_of(verb) not in cues.light_verbs
                          or node.dep_ not in ("dobj", "prep", "obj")):
         return None
-    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or _inherited_subject(verb)
+    return next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None) or inherited_subject(verb)
 
 
 def _light_verb_of(noun: Token, cues: RoleCues) -> Token | None:
@@ -427,16 +326,6 @@ def _participant_in_relative(noun: Token, cues: RoleCues) -> Token | None:
     for child in noun.children:
         if child.dep_ == "relcl" and lemma_of(child) in cues.participant_verbs:
             return next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
-    return None
-
-
-def prep_object(head: Token, preps: frozenset[str], deps: tuple[str, ...] = ("prep", "agent", "dative")) -> Token | None:
-    """The object of the first preposition child in `preps`."""
-    for child in head.children:
-        if child.dep_ in deps and child.lower_ in preps:
-            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
     return None
 
 
