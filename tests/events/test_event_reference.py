@@ -289,3 +289,12 @@ def test_police_officers_are_the_one_police_force_the_article_names(analyze_text
     report = analyze_text("Police arrested three protesters in Minsk.")
     (arrested,) = [e for e in report.events if e.trigger.text == "arrested"]
     assert arrested.actor.text == "Police"  # no force named: the words stay
+
+
+def test_government_forces_are_the_one_state_army_named_before(analyze_text):
+    report = analyze_text("The Syrian army launched a new offensive on Monday. Douma is surrounded by government forces.")
+    (surrounded,) = [e for e in report.events if e.trigger.text == "surrounded"]
+    assert surrounded.actor.text == "Syrian army"
+    report = analyze_text("Russian troops and Ukrainian forces clashed near Bakhmut. Government forces shelled the village.")
+    (shelled,) = [e for e in report.events if e.trigger.text == "shelled"]
+    assert shelled.actor.text == "Government forces"  # two states' armies: it stays as written

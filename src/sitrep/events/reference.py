@@ -217,6 +217,8 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
     such = any(c.lower_ == "such" for c in token.children)  # "such an army is fighting against us"
     if det is not None and det.lower_ not in ("the", "such", "this", "that", "these", "those") and not such:
         return None  # "an army", "a ministry": a new referent
+    if lemma in _ARMED_HEADS and any(c.lower_ in _STATE_WORDS for c in token.children):
+        return _one_state_force(token, index)  # "government forces" after "the Syrian army"
     if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in token.children):
         return None  # "the Russian army", "his ministry": the phrase says whose it is
     best = None
@@ -280,5 +282,27 @@ def _one_police_force(index: DocIndex) -> Token | None:
     if len(forces) != 1 or not forces[0].mentions:
         return None
     m = forces[0].mentions[0]
+    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+_ARMED_HEADS = frozenset({"force", "forces", "troop", "troops", "army", "military", "soldier", "soldiers"})
+_STATE_WORDS = frozenset({"government", "regime", "state", "pro-government", "government-led"})
+
+
+def _one_state_force(token: Token, index: DocIndex) -> Token | None:
+    """'government forces', 'regime troops': the one state army the article named before ('the Syrian army')."""
+    found: dict[str, object] = {}
+    for ent in index.entities:
+        if ent.sector != "MIL" or not ent.country or len(ent.text.split()) < 2:
+            continue
+        if ent.text.lower().split()[-1] not in _ARMED_HEADS:
+            continue
+        earlier = [m for m in ent.mentions if m.end <= token.idx]
+        if earlier:
+            found[ent.country] = earlier[-1]
+    if len(found) != 1:
+        return None  # two states' armies named: "government forces" could be either
+    m = next(iter(found.values()))
     span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
     return span.root if span is not None else None
