@@ -298,3 +298,19 @@ def test_government_forces_are_the_one_state_army_named_before(analyze_text):
     report = analyze_text("Russian troops and Ukrainian forces clashed near Bakhmut. Government forces shelled the village.")
     (shelled,) = [e for e in report.events if e.trigger.text == "shelled"]
     assert shelled.actor.text == "Government forces"  # two states' armies: it stays as written
+
+
+def test_a_reporter_does_not_do_what_a_participle_after_the_report_tells(analyze_text):
+    report = analyze_text("A Georgian armored personnel carrier was destroyed in the attacks, confirmed Interior Ministry "
+                          "spokesman Shota Utiashvili, wounding three Georgian troops.")
+    assert all(e.actor is None or "Utiashvili" not in e.actor.text for e in report.events)
+    assert all(e.recipient is None or "Utiashvili" not in e.recipient.text for e in report.events)
+    (destroyed,) = [e for e in report.events if e.trigger.text == "destroyed"]
+    assert destroyed.recipient.text == "Georgia"  # the carrier is a machine: its owner is acted on
+
+
+def test_a_pronoun_in_a_second_reported_clause_is_still_the_speaker(analyze_text):
+    report = analyze_text("Darryl Keith Warden started a fight. Warden told officers that Williams started the fight and "
+                          "that he didn't hit her.")
+    (hit,) = [e for e in report.events if e.trigger.text == "hit"]
+    assert hit.actor.text == "Darryl Keith Warden"

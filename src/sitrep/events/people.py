@@ -28,7 +28,12 @@ _NOT_AGENTS = frozenset({"offensive", "explosive", "incentive", "initiative", "o
                          "settlement", "management", "development", "investment", "deployment", "employment",
                          "punishment", "commitment", "announcement", "achievement", "assessment", "requirement",
                          "apartment", "segment", "shipment", "amendment", "judgment", "judgement",
-                         "plan"})
+                         "plan",
+                         # machines with an agent ending: "a Georgian armored personnel carrier was destroyed"
+                         "carrier", "container", "computer", "trailer", "helicopter", "launcher", "transporter",
+                         "destroyer", "cruiser", "tanker", "freighter", "bulldozer", "excavator", "generator",
+                         "reactor", "transformer", "motor", "tractor", "propeller", "monitor", "detector", "sensor",
+                         "transmitter", "receiver", "router", "server", "printer", "scanner", "trawler", "steamer"})
 
 
 def names_people(noun: Token, cues: "RoleCues") -> bool:

@@ -120,7 +120,7 @@ def _speaker_of_clause(pronoun: Token, index: DocIndex, cues: "RoleCues") -> Tok
             if subject is None or subject.pos_ == "PRON" or subject.i > pronoun.i:
                 return None
             return subject if _agrees(pronoun, subject, index) else None
-        if node.i != own_clause.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        if node.i != own_clause.i and child.dep_ != "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
             # "Griffin added she didn't know why he would shoot": a clause with its own subject between
             # the pronoun and the saying verb makes that subject, not the speaker, the nearer candidate
             return None

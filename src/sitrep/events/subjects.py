@@ -12,6 +12,8 @@ from spacy.tokens import Token
 from sitrep.events.context import lemma_of, prep_object
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# verbs of reporting: a participle hanging on one belongs to the reported event, not to the reporter
+_SAYING_HEADS = frozenset({"say", "confirm", "tell", "report", "announce", "state", "add", "claim", "note", "write"})
 
 # "used napalm to demoralise", "took a week to decide": the object is a means, the subject still acts
 _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "need", "spend", "take", "have", "get"})
@@ -89,6 +91,8 @@ def inherited_subject(verb: Token) -> Token | None:
         if subject is None and reduced_passive(clause):
             subject = clause.head
         return subject or inherited_subject(clause)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma_of(head) in _SAYING_HEADS:
+        return None  # "was destroyed in the attacks, confirmed spokesman X, wounding three": the spokesman wounds no one
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.i != verb.i:
         # "the U.S. stopped selling munitions while demanding ...", "fired a missile to destroy",
         # "who was injured while repelling the attack": climb to the clause that has the subject
