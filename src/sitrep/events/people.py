@@ -31,7 +31,7 @@ _NOT_AGENTS = frozenset({"offensive", "explosive", "incentive", "initiative", "o
                          "plan",
                          # machines with an agent ending: "a Georgian armored personnel carrier was destroyed"
                          "carrier", "container", "computer", "trailer", "helicopter", "launcher", "transporter",
-                         "destroyer", "cruiser", "tanker", "freighter", "bulldozer", "excavator", "generator",
+                         "destroyer", "cruiser", "tanker", "freighter", "excavator", "generator",
                          "reactor", "transformer", "motor", "tractor", "propeller", "monitor", "detector", "sensor",
                          "transmitter", "receiver", "router", "server", "printer", "scanner", "trawler", "steamer"})
 

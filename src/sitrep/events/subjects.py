@@ -91,8 +91,11 @@ def inherited_subject(verb: Token) -> Token | None:
         if subject is None and reduced_passive(clause):
             subject = clause.head
         return subject or inherited_subject(clause)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma_of(head) in _SAYING_HEADS:
-        return None  # "was destroyed in the attacks, confirmed spokesman X, wounding three": the spokesman wounds no one
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma_of(head) in _SAYING_HEADS and any(
+            c.dep_ == "nsubj" and c.i > head.i for c in head.children):
+        # "was destroyed in the attacks, confirmed spokesman X, wounding three": an inverted report tag; the
+        # participle belongs to the reported event ("Russia said, demanding ..." keeps Russia)
+        return None
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB") and head.i != verb.i:
         # "the U.S. stopped selling munitions while demanding ...", "fired a missile to destroy",
         # "who was injured while repelling the attack": climb to the clause that has the subject
