@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 SHINGLE_WORDS = 5  # 5-word shingles: long enough that unrelated articles rarely share them
 NUM_PERM = 128
@@ -77,12 +77,12 @@ def group_signatures(keyed: Sequence[tuple[str, Sequence[int]]], threshold: floa
         parent[key] = key
         for other in lsh.query(m):
             if m.jaccard(hashes[other]) >= threshold:
-                _union(parent, order, key, other)
+                union_first(parent, order, key, other)
         lsh.insert(key, m)
         hashes[key] = m
     result = {}
     for key in hashes:
-        root = _find(parent, key)
+        root = find_root(parent, key)
         similarity = 1.0 if root == key else hashes[key].jaccard(hashes[root])
         result[key] = NearDup(key=key, group=root, similarity=round(similarity, 4))
     return result
@@ -96,7 +96,7 @@ def groups_of(dups: Iterable[NearDup]) -> dict[str, list[str]]:
     return out
 
 
-def _find(parent: dict[str, str], key: str) -> str:
+def find_root(parent: dict[str, str], key: str) -> str:
     """Union-find root with path halving."""
     while parent[key] != key:
         parent[key] = parent[parent[key]]
@@ -104,9 +104,9 @@ def _find(parent: dict[str, str], key: str) -> str:
     return key
 
 
-def _union(parent: dict[str, str], order: dict[str, int], a: str, b: str) -> None:
+def union_first(parent: dict[str, str], order: Mapping[str, int], a: str, b: str) -> None:
     """Merge two groups; the root is whichever came first in the input, so groups lead with the original."""
-    ra, rb = _find(parent, a), _find(parent, b)
+    ra, rb = find_root(parent, a), find_root(parent, b)
     if ra != rb:
         first, second = (ra, rb) if order[ra] <= order[rb] else (rb, ra)
         parent[second] = first

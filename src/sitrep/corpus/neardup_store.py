@@ -140,8 +140,8 @@ def merge_groups(con: duckdb.DuckDBPyConnection, new: Sequence[str], edges: Iter
         f"SELECT sha FROM articles WHERE sha IN (SELECT UNNEST(?)) {ARTICLE_ORDER}", [nodes]).fetchall())}
     parent = {n: n for n in nodes}
     for a, b in edges:
-        _union(parent, rank, a if a in new_set else group_of[a], b if b in new_set else group_of[b])
-    leader = {n: _find(parent, n) for n in nodes}
+        neardup.union_first(parent, rank, a if a in new_set else group_of[a], b if b in new_set else group_of[b])
+    leader = {n: neardup.find_root(parent, n) for n in nodes}
     moved_groups = sorted(g for g in set(group_of.values()) if leader[g] != g)
     moved = dict(con.execute("SELECT article_sha, group_sha FROM neardup WHERE group_sha IN (SELECT UNNEST(?))",
                              [moved_groups]).fetchall())
@@ -187,19 +187,3 @@ def _insert_arrow(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) ->
         con.execute(f"INSERT INTO {table} SELECT * FROM _sitrep_rows")
     finally:
         con.unregister("_sitrep_rows")
-
-
-def _find(parent: dict[str, str], key: str) -> str:
-    """Union-find root with path halving."""
-    while parent[key] != key:
-        parent[key] = parent[parent[key]]
-        key = parent[key]
-    return key
-
-
-def _union(parent: dict[str, str], rank: Mapping[str, int], a: str, b: str) -> None:
-    """Merge two groups under whichever leader comes first in ARTICLE_ORDER."""
-    ra, rb = _find(parent, a), _find(parent, b)
-    if ra != rb:
-        first, second = (ra, rb) if rank[ra] <= rank[rb] else (rb, ra)
-        parent[second] = first
