@@ -112,7 +112,7 @@ def test_a_demonym_is_no_place_and_a_continent_can_act(analyze_text):
     report = analyze_text("The U.S. has expelled 60 diplomats, and some European countries expelled four Russian officials.")
     assert all(e.place is None or e.place.text != "European" for e in report.events)
     report = analyze_text("In essence, Europe was forced to support the party line.")
-    (support,) = [e for e in report.events if e.trigger.text == "support"]
+    support = _only(report, "support")
     assert support.actor is not None and support.actor.text == "Europe"
 
 
@@ -133,11 +133,11 @@ def test_he_reaches_back_a_paragraph_only_to_the_one_person_named(analyze_text):
     filler = " The ceremony marked the anniversary of independence and drew large crowds to the barracks." * 5
     report = analyze_text("President Muhammadu Buhari visited troops in Maiduguri on Sunday." + filler
                           + " He urged the soldiers to respect civilians.")
-    (urged,) = [e for e in report.events if e.trigger.text == "urged"]
+    urged = _only(report, "urged")
     assert urged.actor.text.endswith("Buhari")
     report = analyze_text("President Muhammadu Buhari met General Lucky Irabor in Maiduguri on Sunday." + filler
                           + " He urged the soldiers to respect civilians.")
-    (urged,) = [e for e in report.events if e.trigger.text == "urged"]
+    urged = _only(report, "urged")
     assert urged.actor is None or urged.actor.text == "He"  # two persons named: 'he' stays unresolved
 
 
@@ -158,7 +158,7 @@ def test_a_clause_with_its_own_subject_stops_binding_to_the_speaker(analyze_text
 def test_the_only_country_that_has_not_ratified_is_the_subject_described(analyze_text):
     report = analyze_text("Russia has irked many in the council by being the only country that has not ratified "
                           "two amendments.")
-    (ratified,) = [e for e in report.events if e.trigger.text == "ratified"]
+    ratified = _only(report, "ratified")
     assert ratified.actor.text == "Russia"
 
 
@@ -172,13 +172,13 @@ def test_a_dateline_is_neither_doer_nor_place(analyze_text):
 
 def test_who_is_charged_with_an_act_did_it(analyze_text):
     report = analyze_text("Alexandria parents charged with hitting their child during a fight.")
-    (hitting,) = [e for e in report.events if e.trigger.text == "hitting"]
+    hitting = _only(report, "hitting")
     assert hitting.actor is not None and hitting.actor.text.endswith("parents")
 
 
 def test_a_people_named_like_their_land_can_act(analyze_text):
     report = analyze_text("Georgian officials denied reports that the South Ossetians had agreed to a ceasefire.")
-    (agreed,) = [e for e in report.events if e.trigger.text == "agreed"]
+    agreed = _only(report, "agreed")
     assert agreed.actor is not None and agreed.actor.text == "South Ossetians"
 
 
@@ -197,10 +197,10 @@ def test_papers_and_plans_are_no_doers(analyze_text):
 def test_he_is_never_a_person_the_text_shows_as_a_woman(analyze_text):
     report = analyze_text("Sue Griffin said her ex-husband had been depressed. Griffin added she didn't know why he "
                           "would shoot people there.")
-    (shoot,) = [e for e in report.events if e.trigger.text == "shoot"]
+    shoot = _only(report, "shoot")
     assert shoot.actor is None or "Griffin" not in shoot.actor.text
     report = analyze_text("Robert Stewart went on a rampage at the nursing home. He killed seven residents.")
-    (killed,) = [e for e in report.events if e.trigger.text == "killed"]
+    killed = _only(report, "killed")
     assert killed.actor.text == "Robert Stewart"
 
 
@@ -208,13 +208,13 @@ def test_the_suspect_is_the_one_person_named_as_the_suspect(analyze_text):
     report = analyze_text("Police arrested a man in Beverly Hills. The suspect, who has been identified as Paul "
                           "Francis Floyd, was charged with vandalism. The suspect jumped on the windshield, causing "
                           "glass to strike the child.")
-    (strike,) = [e for e in report.events if e.trigger.text == "strike"]
+    strike = _only(report, "strike")
     assert strike.actor is not None and strike.actor.text == "Paul Francis Floyd"
 
 
 def test_an_event_a_carrier_noun_names_is_its_owners(analyze_text):
     report = analyze_text("The U.S. is not engaged in the Saudis' bombing campaign in Yemen.")
-    (bombing,) = [e for e in report.events if e.trigger.text == "bombing"]
+    bombing = _only(report, "bombing")
     assert bombing.actor.text == "Saudis" and bombing.modality == "asserted"  # the U.S. is not in it; it goes on
     (strike,) = analyze_text("No civilians were killed in the strike.").events
     assert strike.recipient is None
@@ -223,27 +223,27 @@ def test_an_event_a_carrier_noun_names_is_its_owners(analyze_text):
 def test_a_bare_enemy_word_takes_the_nationality_the_article_gives_it(analyze_text):
     report = analyze_text("The Russian occupiers came at night. Ukrainian forces fought back. The occupiers destroyed "
                           "schools.")
-    (destroyed,) = [e for e in report.events if e.trigger.text == "destroyed"]
+    destroyed = _only(report, "destroyed")
     assert destroyed.actor.country == "RUS" and destroyed.actor.words.text == "occupiers"
 
 
 def test_such_an_army_is_the_army_named_before(analyze_text):
     report = analyze_text("The Russian army fired a missile at the museum. It was an act of terror. But such an army "
                           "is fighting against us.")
-    (fighting,) = [e for e in report.events if e.trigger.text == "fighting"]
+    fighting = _only(report, "fighting")
     assert fighting.actor.text == "Russian army"
 
 
 def test_visitors_from_a_named_body_keep_it_in_their_words(analyze_text):
     report = analyze_text("Bucha was also visited by your colleagues from the Slovak Parliament.")
-    (visited,) = [e for e in report.events if e.trigger.text == "visited"]
+    visited = _only(report, "visited")
     assert visited.actor.text.endswith("from the Slovak Parliament")
 
 
 def test_an_armed_body_modifying_an_event_noun_wages_it(analyze_text):
     report = analyze_text("There are concerns about civilian casualties inflicted by the Saudi-led coalition fighting "
                           "in Yemen.")
-    (fighting,) = [e for e in report.events if e.trigger.text == "fighting"]
+    fighting = _only(report, "fighting")
     assert fighting.actor.text.endswith("coalition")
     (killed,) = analyze_text("A rebel attack killed three soldiers.").events
     assert killed.actor is not None and killed.actor.text == "rebel"
@@ -252,17 +252,17 @@ def test_an_armed_body_modifying_an_event_noun_wages_it(analyze_text):
 def test_a_relative_word_never_ends_a_partys_words(analyze_text):
     report = analyze_text("This is 7-year-old Varya from Kropyvnytskyi who gave her money saved for a smartphone to "
                           "buy bulletproof vests.")
-    (gave,) = [e for e in report.events if e.trigger.text == "gave"]
+    gave = _only(report, "gave")
     assert not gave.actor.text.endswith("who")
 
 
 def test_a_title_is_the_one_person_the_article_gives_it(analyze_text):
     report = analyze_text("Saudi Crown Prince Mohammed bin Salman arrived in Washington on Monday. The crown prince has "
                           "spent this week on the West Coast meeting with business leaders.")
-    (meeting,) = [e for e in report.events if e.trigger.text == "meeting"]
+    meeting = _only(report, "meeting")
     assert meeting.actor.text == "Mohammed bin Salman"
     report = analyze_text("President Joe Biden met President Vladimir Putin. The president warned of sanctions.")
-    (warned,) = [e for e in report.events if e.trigger.text == "warned"]
+    warned = _only(report, "warned")
     assert warned.actor is None or warned.actor.text not in ("Joe Biden", "Vladimir Putin")  # two presidents
 
 
@@ -270,33 +270,33 @@ def test_a_soldier_confirmed_as_a_named_man_is_that_man(analyze_text):
     report = analyze_text("This is the first picture of the soldier who was killed by a buried bomb while battling ISIS "
                           "in Syria. Hero crack soldier killed in Syria by Isis confirmed as Matt Tonroe by the "
                           "Ministry of Defence.")
-    (battling,) = [e for e in report.events if e.trigger.text == "battling"]
+    battling = _only(report, "battling")
     assert battling.actor.text == "Matt Tonroe"
 
 
 def test_they_for_the_enemy_takes_the_enemys_side(analyze_text):
     report = analyze_text("We saw what the Russian occupiers have done in Bucha. The occupiers came at night. "
                           "They even destroyed schools!")
-    (destroyed,) = [e for e in report.events if e.trigger.text == "destroyed"]
+    destroyed = _only(report, "destroyed")
     assert destroyed.actor.country == "RUS"
 
 
 def test_police_officers_are_the_one_police_force_the_article_names(analyze_text):
     report = analyze_text("According to the Beverly Hills Police Department, the glass struck the child. Police officers "
                           "soon arrested Paul Francis Floyd.")
-    (arrested,) = [e for e in report.events if e.trigger.text == "arrested"]
+    arrested = _only(report, "arrested")
     assert arrested.actor.text == "Beverly Hills Police Department"
     report = analyze_text("Police arrested three protesters in Minsk.")
-    (arrested,) = [e for e in report.events if e.trigger.text == "arrested"]
+    arrested = _only(report, "arrested")
     assert arrested.actor.text == "Police"  # no force named: the words stay
 
 
 def test_government_forces_are_the_one_state_army_named_before(analyze_text):
     report = analyze_text("The Syrian army launched a new offensive on Monday. Douma is surrounded by government forces.")
-    (surrounded,) = [e for e in report.events if e.trigger.text == "surrounded"]
+    surrounded = _only(report, "surrounded")
     assert surrounded.actor.text == "Syrian army"
     report = analyze_text("Russian troops and Ukrainian forces clashed near Bakhmut. Government forces shelled the village.")
-    (shelled,) = [e for e in report.events if e.trigger.text == "shelled"]
+    shelled = _only(report, "shelled")
     assert shelled.actor.text == "Government forces"  # two states' armies: it stays as written
 
 
@@ -305,12 +305,12 @@ def test_a_reporter_does_not_do_what_a_participle_after_the_report_tells(analyze
                           "spokesman Shota Utiashvili, wounding three Georgian troops.")
     assert all(e.actor is None or "Utiashvili" not in e.actor.text for e in report.events)
     assert all(e.recipient is None or "Utiashvili" not in e.recipient.text for e in report.events)
-    (destroyed,) = [e for e in report.events if e.trigger.text == "destroyed"]
+    destroyed = _only(report, "destroyed")
     assert destroyed.recipient.text == "Georgia"  # the carrier is a machine: its owner is acted on
 
 
 def test_a_pronoun_in_a_second_reported_clause_is_still_the_speaker(analyze_text):
     report = analyze_text("Darryl Keith Warden started a fight. Warden told officers that Williams started the fight and "
                           "that he didn't hit her.")
-    (hit,) = [e for e in report.events if e.trigger.text == "hit"]
+    hit = _only(report, "hit")
     assert hit.actor.text == "Darryl Keith Warden"
