@@ -9,8 +9,8 @@ from sitrep.events.context import DocIndex, counted, is_dateline
 from sitrep.events.reference import relative_antecedent, resolve_pronoun
 from sitrep.events.people import names_people
 from sitrep.events.parties import actor_ref, token_words, words_at
-from sitrep.events.roles import NON_REFERRING, RoleCues
-from sitrep.nlp import doc_text
+from sitrep.events.roles import RoleCues
+from sitrep.events.subjects import NON_REFERRING
 from sitrep.records import ActorRef
 
 # places that stand for a government when they do something ("Kyiv launched", "Moscow denied"), and

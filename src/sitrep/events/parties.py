@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from sitrep.events.context import DocIndex, is_dateline
+from sitrep.events.context import DocIndex, is_dateline, prep_object
 from sitrep.events.people import names_people
 from sitrep.events.reference import named_description, relative_antecedent, resolve_pronoun
-from sitrep.events.roles import (FIRST_PERSON, NON_REFERRING, NP_DEPS, RoleCues, is_time, nationality_modifier,
-                                 prep_object)
+from sitrep.events.roles import FIRST_PERSON, NP_DEPS, RoleCues, is_time, nationality_modifier
+from sitrep.events.subjects import NON_REFERRING
 from sitrep.nlp import doc_text
 from sitrep.records import ActorRef, Evidence
 

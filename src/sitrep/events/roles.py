@@ -8,8 +8,7 @@ from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of, prep_object
 from sitrep.events.people import names_people
-from sitrep.events.subjects import (NON_REFERRING, headline_passive, inherited_subject, predicated_subject,
-                                    reduced_passive)
+from sitrep.events.subjects import headline_passive, inherited_subject, reduced_passive
 from sitrep.events.triggers import CARRIER_NOUNS, event_theme
 from sitrep.tables import Nationality
 
