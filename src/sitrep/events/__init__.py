@@ -6,6 +6,7 @@ rules (discourse.py) fill implicit actors and modes and fold repeated mentions o
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from collections.abc import Collection
 from itertools import product
 
 from spacy.tokens import Doc, Token
@@ -191,7 +192,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
 
 
 def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, ...], relational: bool,
-                        owners: set[int] = frozenset()) -> tuple[list[ActorRef | None], tuple[Place, ...]]:
+                        owners: Collection[int] = ()) -> tuple[list[ActorRef | None], tuple[Place, ...]]:
     """A toponym is a recipient or a place, never both: 'trips to Saipan, Guam' are places, 'backed Moscow' a recipient.
 
     `owners`: starts of possessors ("Cairo's bid"), which are always the recipient.

@@ -92,13 +92,7 @@ def _waged_by(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
     owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
     if owner is not None:
         return actor_ref(owner, cues, index, implicit=True)
-    nat = next((cues.nationalities[m.lower_] for m in token.lefts
-                if m.dep_ in ("amod", "compound", "nmod") and m.lower_ in cues.nationalities and m.text[:1].isupper()),
-               None)
-    if nat is None:
-        return None
-    start = min(t.idx for t in token.subtree if t.i <= token.i and t.dep_ != "det")
-    return ActorRef(nat.country, None, words_at(index, start, token.idx + len(token.text)), nat.iso3, None, True)
+    return _country_on(token, cues, index, sector=None)
 
 
 def _weapon_user(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
@@ -108,20 +102,28 @@ def _weapon_user(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | No
             agent = next((a for c in child.children if c.dep_ == "agent" for a in c.children if a.dep_ == "pobj"), None)
             if agent is not None and agent.lemma_.lower() not in cues.weapon_nouns:
                 return actor_ref(agent, cues, index, implicit=True)
+    named = _country_on(token, cues, index, sector="MIL")
+    if named is not None:
+        return named
+    voice = index.voice
+    owned = any(c.dep_ == "poss" for c in token.children)
+    if voice is None or voice.adversary is None or owned or index.in_quote(token):
+        return None
+    # in a wartime address, strikes that the speaker does not claim as "ours" are the other side's
+    iso3, country = voice.adversary
+    return ActorRef(country, None, token_words(token, index), iso3, "MIL", True)
+
+
+def _country_on(token: Token, cues: RoleCues, index: DocIndex, sector: str | None) -> ActorRef | None:
+    """The country a nationality word on the noun names ('Russian missiles', 'the brutal Russian war'), with the
+    noun phrase as its words."""
     nat = next((cues.nationalities[m.lower_] for m in token.lefts
                 if m.dep_ in ("amod", "compound", "nmod") and m.lower_ in cues.nationalities and m.text[:1].isupper()),
                None)
     if nat is None:
-        voice = index.voice
-        owned = any(c.dep_ == "poss" for c in token.children)
-        if voice is None or voice.adversary is None or owned or index.in_quote(token):
-            return None
-        # in a wartime address, strikes that the speaker does not claim as "ours" are the other side's
-        iso3, country = voice.adversary
-        return ActorRef(country, None, token_words(token, index), iso3, "MIL", True)
+        return None
     start = min(t.idx for t in token.subtree if t.i <= token.i and t.dep_ != "det")
-    end = token.idx + len(token.text)
-    return ActorRef(nat.country, None, words_at(index, start, end), nat.iso3, "MIL", True)
+    return ActorRef(nat.country, None, words_at(index, start, token.idx + len(token.text)), nat.iso3, sector, True)
 
 
 def adversary(doc: Doc, own_iso3: str | None, cues: RoleCues) -> tuple[str, str] | None:
