@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from sitrep.events.ontology import Ontology
 from sitrep.events.roles import SERIES_NOUNS
+from sitrep.events.subjects import headline_passive
 from sitrep.events.voice import MUTUAL_LEMMAS, OWN_SIDE_LEMMAS, side_lemma
 from sitrep.records import ActorRef, Entity, Event
 
@@ -296,8 +297,7 @@ _CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
 
 def _is_agentless_passive(token: Token) -> bool:
     """'eight people were killed': a passive verb with no 'by' agent."""
-    headline = token.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in token.children) \
-        and not any(c.dep_ in ("aux", "dobj", "obj") for c in token.children)  # "220 children killed"
+    headline = headline_passive(token) is not None  # "220 children killed"
     return token.pos_ == "VERB" and (headline or any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)) \
         and not any(c.dep_ == "agent" for c in token.children)
 
