@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.people import names_people
+from sitrep.records import Mention
 
 if TYPE_CHECKING:
     from sitrep.events.roles import RoleCues
@@ -74,7 +75,7 @@ def _nearest_mention(token: Token, wanted: tuple[str, ...], index: DocIndex, rea
 
     `sole`: only when every such mention in reach belongs to one entity.
     """
-    best: tuple[int, object] | None = None
+    best: tuple[int, Mention] | None = None
     owners = set()
     other = _OPPOSITE.get(token.lower_)
     for ent in index.entities:
@@ -87,8 +88,14 @@ def _nearest_mention(token: Token, wanted: tuple[str, ...], index: DocIndex, rea
                     best = (m.start, m)
     if best is None or (sole and len(owners) != 1):
         return None
-    span = index.doc.char_span(best[1].start, best[1].end, alignment_mode="expand")
-    return (best[0], span.root) if span is not None else None
+    root = mention_root(best[1], index)
+    return (best[0], root) if root is not None else None
+
+
+def mention_root(mention: Mention, index: DocIndex) -> Token | None:
+    """The head token of an entity mention, or None when its characters do not align with the parse."""
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None else None
 
 
 def _agrees(pronoun: Token, antecedent: Token, index: DocIndex) -> bool:
@@ -232,8 +239,7 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
                 best = m
     if best is None:
         return None
-    span = index.doc.char_span(best.start, best.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return mention_root(best, index)
 
 
 # the one-person roles of crime and conflict reporting, which an article names once ("the suspect, Paul Floyd")
@@ -281,9 +287,7 @@ def _one_police_force(index: DocIndex) -> Token | None:
               and any(w in e.text.lower() for w in _POLICE_NAMES)]
     if len(forces) != 1 or not forces[0].mentions:
         return None
-    m = forces[0].mentions[0]
-    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return mention_root(forces[0].mentions[0], index)
 
 
 _ARMED_HEADS = frozenset({"force", "forces", "troop", "troops", "army", "military", "soldier", "soldiers"})
@@ -292,7 +296,7 @@ _STATE_WORDS = frozenset({"government", "regime", "state", "pro-government", "go
 
 def _one_state_force(token: Token, index: DocIndex) -> Token | None:
     """'government forces', 'regime troops': the one state army the article named before ('the Syrian army')."""
-    found: dict[str, object] = {}
+    found: dict[str, Mention] = {}
     for ent in index.entities:
         if ent.sector != "MIL" or not ent.country or len(ent.text.split()) < 2:
             continue
@@ -303,6 +307,4 @@ def _one_state_force(token: Token, index: DocIndex) -> Token | None:
             found[ent.country] = earlier[-1]
     if len(found) != 1:
         return None  # two states' armies named: "government forces" could be either
-    m = next(iter(found.values()))
-    span = index.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.root if span is not None else None
+    return mention_root(next(iter(found.values())), index)
