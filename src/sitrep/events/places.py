@@ -131,7 +131,7 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
 
 _ORIGIN_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "resident", "native", "soldier", "sergeant", "officer",
                            "student", "teenager", "volunteer", "journalist", "father", "mother", "son", "daughter",
-                           "husband", "wife", "native", "veteran", "pensioner", "refugee"})
+                           "husband", "wife", "veteran", "pensioner", "refugee"})
 
 
 _DEMONYM_ENDINGS = ("an", "ans", "ean", "ish", "ese", "ic", "i", "ian")

@@ -126,7 +126,7 @@ def _figurative_modifier(noun: Token, forces: frozenset[str]) -> bool:
 
 # nouns that carry the event their compound modifier names ("a mediation mission", "the bombing campaign")
 CARRIER_NOUNS = frozenset({"mission", "effort", "campaign", "operation", "process", "attempt", "bid", "drive", "spree",
-                       "convoy", "package", "programme", "program", "blitz", "offensive"})
+                           "convoy", "package", "programme", "program", "blitz", "offensive"})
 
 
 def _names_a_state_or_thing(token: Token) -> bool:
