@@ -3,7 +3,9 @@
 `python -m bench.events_audit dump` writes bench/events_audit.tsv (first 10 events of 24 held-out articles)
 with empty verdict columns; judges fill them by the written rules; `python -m bench.events_audit score`
 prints the figures and writes bench/results/events-audit-<date>.json. Article texts are read from ../shared
-at run time and never copied here; the TSV holds the evidence sentences the judge needs.
+at run time and never copied here; the TSV holds the evidence sentences the judge needs. `dump --tune` and
+`score --tune` do the same for the tuning half (even positions; bench/events_tune.tsv, events_tune_judged*.tsv),
+where error patterns are studied so that the reported half stays unread while developing.
 """
 from __future__ import annotations
 
@@ -20,6 +22,8 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "zelensky_addresses_2022_en.jsonl"
 GEO = SHARED / "eval" / "geo"
 AUDIT = ROOT / "bench" / "events_audit.tsv"
+# the tuning half, judged by the same rules so that error patterns are read there and not on the reported half
+TUNE_AUDIT = ROOT / "bench" / "events_tune.tsv"
 RESULTS = ROOT / "bench" / "results"
 PER_ARTICLE = 10
 PER_SOURCE = 12
@@ -29,29 +33,30 @@ _CONFLICT = re.compile(r"\b(troops|military|missile|shelling|killed|attack|force
 VERDICTS = ("is_event", "type_ok", "actor_ok", "recipient_ok", "missed_recipient", "place_ok", "boilerplate", "note")
 
 
-def held_out_articles() -> Iterator[tuple[str, str, str | None, str | None]]:
-    """(article key, text, date, speaker) of the held-out half: odd positions of each source, never tuned on."""
+def held_out_articles(half: str = "report") -> Iterator[tuple[str, str, str | None, str | None]]:
+    """(article key, text, date, speaker) of one half: "report" = odd positions (never tuned on), "tune" = even."""
     from sitrep.ingest.xmlcorpus import read_xml_corpus
 
+    parity = 1 if half == "report" else 0
     zel = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
-    for n, row in enumerate(zel[1::2][:PER_SOURCE]):
+    for n, row in enumerate(zel[parity::2][:PER_SOURCE]):
         speaker = (row.get("speaker") or [None])[0]
-        yield f"zelensky#{2 * n + 1}", row["text"], (row.get("date") or "")[:10] or None, speaker
+        yield f"zelensky#{2 * n + parity}", row["text"], (row.get("date") or "")[:10] or None, speaker
     news = []
     for corpus in ("geowebnews", "lgl"):
         for i, item in enumerate(read_xml_corpus(GEO / f"{corpus}.xml")):
-            if i % 2 == 1 and len(_CONFLICT.findall(item.article.text)) >= 4:
+            if i % 2 == parity and len(_CONFLICT.findall(item.article.text)) >= 4:
                 news.append((f"{corpus}#{i}", item.article.text, item.article.date, None))
     yield from news[:PER_SOURCE]
 
 
-def current_rows() -> list[dict[str, str]]:
-    """The audit rows as sitrep produces them now (first events of each held-out article)."""
+def current_rows(half: str = "report") -> list[dict[str, str]]:
+    """The audit rows as sitrep produces them now (first events of each article of one half)."""
     import sitrep
 
     pipeline = sitrep.load_pipeline()
     rows = []
-    for key, text, day, speaker in held_out_articles():
+    for key, text, day, speaker in held_out_articles(half):
         report = sitrep.analyze(text, pipeline=pipeline, date=day, speaker=speaker)
         for ev in report.events[:PER_ARTICLE]:
             rows.append({"article": key, "event": ev.id, "type": ev.type, "mode": ev.mode or "",
@@ -68,14 +73,15 @@ def _signature(row: dict[str, str]) -> tuple[str, ...]:
     return tuple(row[k] for k in ("article", "type", "mode", "trigger", "actor", "recipient", "place", "modality"))
 
 
-def dump() -> int:
-    """Write the audit sheet with sitrep's events and empty verdicts."""
-    rows = current_rows()
-    with AUDIT.open("w", encoding="utf-8", newline="") as handle:
+def dump(half: str = "report") -> int:
+    """Write the audit sheet of one half with sitrep's events and empty verdicts."""
+    rows = current_rows(half)
+    target = AUDIT if half == "report" else TUNE_AUDIT
+    with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter="\t")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"wrote {len(rows)} events from {len({r['article'] for r in rows})} articles to {AUDIT}")
+    print(f"wrote {len(rows)} events from {len({r['article'] for r in rows})} articles to {target}")
     return 0
 
 
@@ -108,26 +114,28 @@ def score(paths: list[Path]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """dump | score [SHEET...] (make eval runs score)."""
+    """dump [--tune] | score [--tune] [SHEET...] (make eval runs score on the reported half)."""
     argv = list(argv or ["score"])
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is missing (the audit needs ../shared)")
         return 3
     if argv[:1] == ["dump"]:
-        return dump()
-    sheets = [Path(a) for a in argv[1:]] or sorted((ROOT / "bench").glob("events_audit_judged*.tsv"))
+        return dump("tune" if argv[1:2] == ["--tune"] else "report")
+    tune = argv[1:2] == ["--tune"]
+    sheets = ([Path(a) for a in argv[1 + tune:]]
+              or sorted((ROOT / "bench").glob("events_tune_judged*.tsv" if tune else "events_audit_judged*.tsv")))
     if not sheets:
         print("no judged sheets (bench/events_audit_judged*.tsv); run dump and judge first")
         return 3
     figures = score(sheets)
     judged = {_signature(r) for p in sheets for r in csv.DictReader(p.open(encoding="utf-8"), delimiter="\t")}
-    now = current_rows()
+    now = current_rows("tune" if tune else "report")
     # the judgements hold for the code that was judged; say how much of today's output they still cover
     figures["still_current"] = {"judged_rows_produced_today": sum(_signature(r) in judged for r in now),
                                 "rows_today": len(now)}
     print(json.dumps(figures, indent=2))
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"events-audit-{date.today().isoformat()}.json"
+    out = RESULTS / f"events-audit{'-tune' if tune else ''}-{date.today().isoformat()}.json"
     names = [str(s.resolve().relative_to(ROOT)) for s in sheets]
     out.write_text(json.dumps({"rules": "bench/events_audit_rules.md", "sheets": names, "figures": figures}, indent=2),
                    encoding="utf-8")
