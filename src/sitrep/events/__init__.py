@@ -80,7 +80,8 @@ def _load_role_cues() -> RoleCues:
                     get("settlement_noun"), get("topic_verb"), get("ceded_verb"), get("weapon_noun"),
                     get("hostile_noun"), get("aggression_noun"), get("object_noun"),
                     get("capacity_noun"), get("abstract_noun"),
-                    get("people_noun") | frozenset(w for w in tables.roles if " " not in w), get("force_noun"))
+                    get("people_noun") | frozenset(w for w in tables.roles if " " not in w), get("force_noun"),
+                    get("material_noun"))
 
 
 def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
@@ -102,7 +103,8 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     cues = lexicon.roles
     matches = find_triggers(index, lexicon.rules, TriggerWords(cues.armed_nouns | cues.hostile_nouns, cues.settlement_nouns,
                                                                    cues.capacity_nouns,
-                                                                   cues.abstract_nouns | cues.force_nouns, cues.force_nouns))
+                                                                   cues.abstract_nouns | cues.force_nouns, cues.force_nouns,
+                                                                   cues.material_nouns))
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
     consumed = {c.i for m in matches for c in m.token.children
                 if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _object_words(m.rule)}
@@ -139,7 +141,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
         actors = [(spoken, "implicit")]
     parties = [p for t in roles.recipients if (p := party_acted_on(t, cues, index)) is not None]
     # "declined Cairo's bid": the owner of what is acted on stands for its government, not for a location
-    owners = {p.idx for p in parties if p.dep_ == "poss"}
+    owners = {p.idx for p in parties if p.dep_ == "poss" or (rule.type == "AID" and _aided_state(p, index))}
     recipients = [ref for party in parties if not _unresolved((ref := actor_ref(party, cues, index)))] or [None]
     theme = None if rule.type in cues.relational_types else roles.theme
     found_places, place_conf = event_places(token, theme, roles.actors + roles.recipients, cues, index)
@@ -208,6 +210,14 @@ def _place_or_recipient(recipients: list[ActorRef | None], places: tuple[Place, 
         return recipients, tuple(p for p in places if p not in both)
     kept = [r for r in recipients if not any(overlaps(r, p) for p in both)]
     return kept or [None], places
+
+
+def _aided_state(party: Token, index: DocIndex) -> bool:
+    """'sent tanks to Ukraine', 'provide Kyiv with batteries': a country, or a toponym given to, receives the aid."""
+    place = index.place_at(party)
+    if place is None:
+        return False
+    return party.dep_ in ("dobj", "dative") or place.precision == "country" or (place.feature or "").startswith("PCL")
 
 
 # pronouns that, left as written, name no party an analyst could use

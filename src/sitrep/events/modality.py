@@ -73,14 +73,26 @@ _TIME_PREPS = frozenset({"at", "after", "before", "during", "since", "following"
 
 def embedded_modality(trigger: Token, trigger_types: dict[int, str], cues: ModalityCues) -> str | None:
     """The modality an enclosing event gives this one ('demanded the withdrawal' -> hypothetical)."""
+    for child in trigger.children:
+        # "Libya must hand over the bombers": a modal that is itself a demand makes its verb the demand's content
+        kind = cues.by_where["event"].get(trigger_types.get(child.i, "").lower()) if child.dep_ == "aux" else None
+        if kind:
+            return kind
     path = governing_path(trigger)
     for below, node in zip(path, path[1:]):
-        if below.dep_ in ("relcl", "acl"):
+        if below.dep_ in ("relcl", "acl") and not _content_clause(below):
             return None  # "demanded the return of a helicopter that was captured": the capture is asserted
         kind = cues.by_where["event"].get(trigger_types.get(node.i, "").lower())
         if kind:
             return kind
     return None
+
+
+def _content_clause(clause: Token) -> bool:
+    """'its demand that Israel ease ...': a that-clause with its own subject says what the noun is, not which one."""
+    children = list(clause.children)
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who") for c in children)
 
 
 def _read_node(node: Token, depth: int, cues: ModalityCues, found: dict[str, str], trigger_i: int,

@@ -22,6 +22,11 @@ SERIES_NOUNS = frozenset({"series", "wave", "number", "round", "string", "spate"
 _NP_CLIMB_DEPS = frozenset({"pobj", "prep", "amod", "acomp", "appos", "compound"})
 
 
+# event types whose nouns take the one who undergoes them as possessive ("his arrest"); on the others ("its
+# demand", "his visit", "their withdrawal") the possessive is the doer
+_PATIENT_TYPES = frozenset({"ASSAULT", "COERCE", "CONCEDE", ""})
+
+
 @dataclass(frozen=True)
 class RoleCues:
     """Word lists from event_roles.tsv that steer role finding."""
@@ -50,6 +55,7 @@ class RoleCues:
     abstract_nouns: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': figures of speech
     people_nouns: frozenset[str] = frozenset()  # 'a man', 'the mob', role words: common nouns that can do an armed act
     force_nouns: frozenset[str] = frozenset()  # 'a killer bee attack', 'a shark attack': animals and natural forces
+    material_nouns: frozenset[str] = frozenset()  # 'sent howitzers', 'gave 500 million euros': what aid consists of
 
     @cached_property
     def nationality_by_iso2(self) -> dict[str, Nationality]:
@@ -85,7 +91,7 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         actor = next((c for c in trigger.head.children if c.dep_ in _SUBJECT_DEPS), None)
         recipient, theme = None, None
     else:
-        actor, recipient, theme = _nominal_roles(trigger, cues)
+        actor, recipient, theme = _nominal_roles(trigger, cues, event_type)
         if event_type in _SELF_MOVING_TYPES and actor is None and theme is not None \
                 and (index.entity_at(theme) is not None or names_people(theme, cues)):
             # "the withdrawal of Serbian forces": who withdraws is the 'of' object, not whom it is done to
@@ -93,6 +99,13 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     if trigger.pos_ == "VERB" and lemma_of(trigger) in cues.topic_verbs:
         # "discussed sanctions with Macron": the object is the topic; only "with" names who took part
         return Roles(_with_conjuncts(actor), _with_conjuncts(prep_object(trigger, frozenset({"with", "between"}))), None)
+    if recipient is None and theme is not None and event_type == "AID":
+        # "provided Kyiv with batteries": a party given to is the object; "sent tanks to Ukraine": the thing is
+        if index.place_at(theme) is not None or index.entity_at(theme) is not None or names_people(theme, cues):
+            recipient = theme
+        else:
+            recipient = _dative(trigger) or prep_object(trigger, frozenset({"to", "for"}))
+            theme = None
     if theme is not None and theme.lemma_.lower() in object_words:
         # "expelled 60 Russian diplomats": whose diplomats they are is who the sanction hits
         owner = _dative(trigger) or _beneficiary_of(theme, cues) or nationality_modifier(theme, cues)
@@ -215,19 +228,20 @@ def _carrier_owner(noun: Token, cues: RoleCues) -> Token | None:
     return owner or nationality_modifier(carrier, cues) or prep_object(carrier, cues.actor_preps)
 
 
-def _nominal_roles(noun: Token, cues: RoleCues) -> tuple[Token | None, Token | None, Token | None]:
+def _nominal_roles(noun: Token, cues: RoleCues, event_type: str = "") -> tuple[Token | None, Token | None, Token | None]:
     """'Russia's capture of X', 'the capture of X by Y', 'a call with X', 'Russian shelling of X'."""
     # "today's strikes", "Monday's attack": a time possessive says when, not who
     actor = next((c for c in noun.children if c.dep_ == "poss" and not is_time(c)), None)
     actor = actor or prep_object(noun, cues.actor_preps)
     if actor is None:
         actor = nationality_modifier(noun, cues)
-    if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her"):
-        actor = None  # possessive pronouns on events usually point at the event's theme, not its agent
+    if actor is not None and actor.pos_ == "PRON" and actor.lower_ in ("its", "their", "his", "her") \
+            and event_type in _PATIENT_TYPES:
+        actor = None  # "his arrest", "their release", "its capture": on these the possessive is who undergoes it
     actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun) or _carrier_owner(noun, cues) \
         or _armed_modifier(noun, cues)
     if actor is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
-        actor = _nominal_roles(noun.head, cues)[0]  # "Russian shelling and assault of X": both Russian
+        actor = _nominal_roles(noun.head, cues, event_type)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
     recipient = prep_object(noun, cues.recipient_preps - {"to"} if theme is not None else cues.recipient_preps)
     if recipient is None:  # "held talks today with a delegation": the parser hangs "with" on the light verb

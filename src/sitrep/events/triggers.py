@@ -51,6 +51,7 @@ class TriggerWords:
     capacities: frozenset[str] = frozenset()  # 'the ability to cooperate': an infinitive under these is no occurrence
     abstractions: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': no one acts
     forces: frozenset[str] = frozenset()  # 'a killer bee attack': an attack noun with this modifier is no event
+    materials: frozenset[str] = frozenset()  # 'delivered howitzers', 'gave 500 million euros': what aid consists of
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +245,15 @@ def is_armed(token: Token, index: DocIndex, armed_nouns: frozenset[str]) -> bool
     return token.lower_ in armed_nouns or lemma_of(token) in armed_nouns
 
 
+def is_material(token: Token, materials: frozenset[str]) -> bool:
+    """Weapons, equipment, money or supplies: 'air defence systems', '$500 million', 'Patriot batteries', 'HIMARS'."""
+    if lemma_of(token) in materials or token.lower_ in materials or token.ent_type_ in ("MONEY", "PRODUCT"):
+        return True
+    # "500 million euros", "air defence systems": a currency or weapon word inside the phrase names the thing
+    return any(c.dep_ in ("compound", "nummod", "quantmod") and (lemma_of(c) in materials or c.ent_type_ == "MONEY")
+               for c in token.children)
+
+
 def is_placelike(token: Token, index: DocIndex, settlements: frozenset[str]) -> bool:
     """A toponym, a settlement noun ('the town', 'the airport'), or a proper noun that names no person."""
     if index.place_at(token) is not None or lemma_of(token) in settlements:
@@ -268,6 +278,8 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
             return bool(objects)
         if "@ENT" in values:
             return any(index.entity_at(o) for o in objects)
+        if "@MATERIAL" in values and any(is_material(o, words.materials) for o in objects):
+            return True
         return any(lemma_of(o) in values for o in objects)
     if condition.kind == "pobj":
         return any(lemma_of(g) in values for c in token.children if c.dep_ in _PREP_DEPS

@@ -1,0 +1,71 @@
+"""Aid deliveries, the content of demands, and possessive doers of event nouns, as news phrases them.
+
+Each test says what a careful PLOVER coder records: who gave what kind of aid to whom, that a demand's content
+is not itself asserted, and who "its demand" or "their withdrawal" belongs to.
+"""
+from __future__ import annotations
+
+
+def _events(analyze_text, text: str, event_type: str | None = None):
+    """Events of a one-sentence report, optionally of one type."""
+    report = analyze_text(text, date="2023-01-25")
+    return [e for e in report.events if event_type is None or e.type == event_type]
+
+
+def test_delivering_weapons_to_a_country_is_military_aid_received_by_that_country(analyze_text):
+    (ev,) = _events(analyze_text, "Germany delivered air defence systems to Ukraine on Monday.")
+    assert (ev.type, ev.mode, ev.actor.text, ev.recipient.text) == ("AID", "military", "Germany", "Ukraine")
+    assert ev.place is None  # Ukraine receives the systems: a party, not where the delivery happened
+
+
+def test_money_given_to_a_country_is_economic_aid(analyze_text):
+    (ev,) = _events(analyze_text, "The EU gave Ukraine 500 million euros.", "AID")
+    assert (ev.mode, ev.recipient.text) == ("economic", "Ukraine")
+
+
+def test_providing_a_capital_with_batteries_makes_the_capital_the_recipient(analyze_text):
+    (ev,) = _events(analyze_text, "Washington provided Kyiv with Patriot batteries.", "AID")
+    assert (ev.actor.text, ev.recipient.text) == ("Washington", "Kyiv")
+
+
+def test_supplies_delivered_to_people_in_a_town_keep_the_town_as_place(analyze_text):
+    (ev,) = _events(analyze_text, "Aid agencies delivered supplies to 25,000 people in Idlib.", "AID")
+    assert (ev.recipient.text, ev.place.text) == ("25,000 people", "Idlib")
+
+
+def test_delivering_a_strike_or_giving_a_speech_is_no_aid(analyze_text):
+    struck = _events(analyze_text, "Russian forces delivered a massive strike on Kharkiv.")
+    assert [e.type for e in struck] == ["ASSAULT"]
+    assert _events(analyze_text, "She gave a speech in Kyiv.", "AID") == []
+
+
+def test_the_content_of_a_demand_noun_is_hypothetical_and_ranks_below_the_demand(analyze_text):
+    found = _events(analyze_text, "The International Labor Office reiterated its demand today that Israel ease "
+                                  "restrictions on the movement of Palestinian workers.")
+    demand = next(e for e in found if e.type == "REQUEST")
+    eased = next(e for e in found if e.type == "CONCEDE")
+    assert demand.actor.text == "International Labor Office"  # "its demand": the possessive is the demander
+    assert eased.modality == "hypothetical" and eased.actor.text == "Israel"
+    assert demand.confidence > eased.confidence
+
+
+def test_what_a_state_must_do_is_the_content_of_a_demand(analyze_text):
+    found = _events(analyze_text, "A senior British minister reiterated that Libya must hand over the suspects.")
+    demand = next(e for e in found if e.type == "REQUEST")
+    handed = next(e for e in found if e.type == "CONCEDE")
+    assert (demand.recipient.text, handed.modality) == ("Libya", "hypothetical")
+    assert demand.confidence > handed.confidence
+
+
+def test_a_relative_clause_under_a_demand_stays_asserted(analyze_text):
+    found = _events(analyze_text, "Russia said on Tuesday that Sudan must return a helicopter that was captured "
+                                  "by the Sudanese authorities last week.")
+    (captured,) = [e for e in found if e.trigger.text == "captured"]
+    assert captured.modality == "asserted"
+
+
+def test_possessive_on_a_withdrawal_is_who_withdraws_but_on_an_arrest_who_is_arrested(analyze_text):
+    (left,) = _events(analyze_text, "The rebels announced their withdrawal from the city.", "RETREAT")
+    assert left.actor.text == "rebels"
+    (held,) = _events(analyze_text, "Police confirmed his arrest on Monday.", "COERCE")
+    assert held.actor is None or held.actor.text.lower() != "his"
