@@ -69,3 +69,12 @@ def test_possessive_on_a_withdrawal_is_who_withdraws_but_on_an_arrest_who_is_arr
     assert left.actor.text == "rebels"
     (held,) = _events(analyze_text, "Police confirmed his arrest on Monday.", "COERCE")
     assert held.actor is None or held.actor.text.lower() != "his"
+
+
+def test_troops_stationed_somewhere_are_no_deployment_but_stationing_them_is(analyze_text):
+    found = _events(analyze_text, "Last year, 94 troops stationed in Iraq, Afghanistan or other Central Command "
+                                  "countries sought medical treatment for electric shock.")
+    assert found == []  # where troops serve, and seeking treatment, are no events
+    (moved,) = _events(analyze_text, "The Pentagon stationed 3,000 troops in Poland.", "MOBILIZE")
+    assert (moved.actor.text, moved.place.text) == ("Pentagon", "Poland")
+    assert moved.recipient is None  # the troops moved are the Pentagon's own, not a party acted upon

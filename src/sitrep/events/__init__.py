@@ -25,7 +25,7 @@ from sitrep.events.parties import actor_ref, party_acted_on
 from sitrep.events.roles import RoleCues, controlling_country, implicit_actor_in_phrase
 from sitrep.events.voice import side_lemma, sided_actor, speech_voice
 from sitrep.events.doers import adversary, can_act, doer_ref, understood_side
-from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, load_trigger_rules
+from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, is_armed, load_trigger_rules
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
 
@@ -140,6 +140,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     if actors[0][0] is None and (spoken := _diary_speaker(token, index)) is not None:
         actors = [(spoken, "implicit")]
     parties = [p for t in roles.recipients if (p := party_acted_on(t, cues, index)) is not None]
+    if rule.type == "MOBILIZE":  # "stationed 3,000 troops in Poland": the force moved is the mover's own, no party
+        parties = [p for p in parties if not is_armed(p, index, cues.armed_nouns)]
     # "declined Cairo's bid": the owner of what is acted on stands for its government, not for a location
     owners = {p.idx for p in parties if p.dep_ == "poss" or (rule.type == "AID" and _aided_state(p, index))}
     recipients = [ref for party in parties if not _unresolved((ref := actor_ref(party, cues, index)))] or [None]

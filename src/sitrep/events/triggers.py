@@ -130,6 +130,10 @@ CARRIER_NOUNS = frozenset({"mission", "effort", "campaign", "operation", "proces
                            "convoy", "package", "programme", "program", "blitz", "offensive"})
 
 
+# participles that say where a unit is kept rather than that it was moved
+_WHERE_PARTICIPLES = frozenset({"station", "base", "garrison", "headquarter"})
+
+
 def _names_a_state_or_thing(token: Token) -> bool:
     """'temporarily occupied cities', 'air raid siren': a participle or noun modifying another noun is no event.
 
@@ -137,6 +141,8 @@ def _names_a_state_or_thing(token: Token) -> bool:
     """
     if token.pos_ == "VERB" and token.dep_ == "amod":
         return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" and lemma_of(token) in _WHERE_PARTICIPLES:
+        return True  # "94 troops stationed in Iraq": where they are, not a deployment told here
     return token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
         and token.head.lemma_.lower() not in CARRIER_NOUNS  # 'targeting information' too
 
