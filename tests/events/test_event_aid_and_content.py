@@ -78,3 +78,18 @@ def test_troops_stationed_somewhere_are_no_deployment_but_stationing_them_is(ana
     (moved,) = _events(analyze_text, "The Pentagon stationed 3,000 troops in Poland.", "MOBILIZE")
     assert (moved.actor.text, moved.place.text) == ("Pentagon", "Poland")
     assert moved.recipient is None  # the troops moved are the Pentagon's own, not a party acted upon
+
+
+def test_a_present_relative_clause_on_a_class_of_people_is_no_occurrence(analyze_text):
+    assert _events(analyze_text, "I am grateful to all countries and nations who support Ukraine.") == []
+    assert _events(analyze_text, "Victory is gained directly by Ukrainians who are fighting.") == []
+    thanked = _events(analyze_text, "With all my heart I thank all the nurses, all the medical workers who help "
+                                    "Ukrainians fight every day and every night.")
+    assert [e.type for e in thanked] == ["SUPPORT"]  # the thanks is told; the workers' daily help describes them
+
+
+def test_a_relative_clause_pinned_to_a_place_or_on_definite_people_is_an_occurrence(analyze_text):
+    (fought,) = _events(analyze_text, "I thank the soldiers who are fighting in Bakhmut.", "ASSAULT")
+    assert fought.place.text == "Bakhmut"
+    (shelled,) = _events(analyze_text, "Russian troops who shelled Kharkiv yesterday were pushed back.", "ASSAULT")
+    assert shelled.actor.text == "Russian troops"

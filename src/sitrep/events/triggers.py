@@ -162,8 +162,48 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
     if _under_capacity(token, words.capacities) or (
             token.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and _under_capacity(head, words.capacities)):
         return True  # "their ability to cooperate", "their capacity to launch attacks"
+    if _generic_relative(token):
+        return True  # "all countries who support Ukraine", "Ukrainians who are fighting": a class, not an occurrence
     # "an objectively difficult and demanding environment": a participle coordinated with an adjective
     return token.tag_ == "VBG" and token.dep_ == "conj" and head.pos_ == "ADJ"
+
+
+_GENERIC_DETS = frozenset({"all", "every", "any", "many"})
+
+
+def _generic_relative(token: Token) -> bool:
+    """A present-tense relative clause on a bare or 'all' plural, with no place or time: it describes a class."""
+    node = token
+    for _ in range(3):
+        if node.dep_ == "relcl" or node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
+            break
+        node = node.head
+    if node.dep_ != "relcl" or node.pos_ != "VERB":
+        return False
+    noun = node.head
+    if noun.tag_ not in ("NNS", "NNPS"):
+        return False
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss", "nummod")}
+    if dets and not dets & _GENERIC_DETS:
+        return False  # "the soldiers who are fighting", "our troops who hold": those ones
+    present = node.tag_ in ("VBP", "VBZ") or (node.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("are", "is") for c in node.children))
+    return present and not any(_pins_down(t) for t in node.subtree)
+
+
+def _pins_down(token: Token) -> bool:
+    """A date or a location that makes a clause about one occurrence ('in Bakhmut', 'on Monday'; not 'every day')."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return not any(t.lower_ in ("every", "each", "daily") for t in _entity_tokens(token))
+    return token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "around", "outside", "inside", "on", "across"})
+
+
+def _entity_tokens(token: Token) -> list[Token]:
+    """The tokens of the named-entity span a token belongs to."""
+    return next(([t for t in ent] for ent in token.doc.ents if ent.start <= token.i < ent.end), [token])
 
 
 def _under_capacity(token: Token, capacities: frozenset[str]) -> bool:
