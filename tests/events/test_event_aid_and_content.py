@@ -93,3 +93,26 @@ def test_a_relative_clause_pinned_to_a_place_or_on_definite_people_is_an_occurre
     assert fought.place.text == "Bakhmut"
     (shelled,) = _events(analyze_text, "Russian troops who shelled Kharkiv yesterday were pushed back.", "ASSAULT")
     assert shelled.actor.text == "Russian troops"
+
+
+def test_who_attends_joins_or_takes_part_in_talks_holds_them(analyze_text):
+    (met,) = _events(analyze_text, "For the first time, Ukraine took part in a meeting of G7 leaders.", "CONSULT")
+    assert (met.actor.text, met.recipient.text) == ("Ukraine", "G7 leaders")
+    (summit,) = _events(analyze_text, "Macron attended the summit in Madrid.", "CONSULT")
+    assert (summit.actor.text, summit.place.text) == ("Macron", "Madrid")
+    (joined,) = _events(analyze_text, "Poland joined the negotiations on Tuesday.", "CONSULT")
+    assert joined.actor.text == "Poland"
+
+
+def test_talks_between_two_states_have_one_as_actor_and_the_other_as_recipient(analyze_text):
+    (talks,) = _events(analyze_text, "The talks between Russia and Turkey failed.", "CONSULT")
+    assert (talks.actor.text, talks.recipient.text) == ("Russia", "Turkey")
+
+
+def test_in_an_address_talks_with_someone_are_the_speakers(pipeline):
+    from sitrep.ingest.text import article_from_string
+
+    text = "We also discussed the negotiation process with Russia and evacuation of our heroes from Azovstal."
+    report = pipeline.analyze(article_from_string(text, language_check=False, speaker="Volodymyr Zelensky"))
+    (talks,) = [e for e in report.events if e.trigger.text == "negotiation"]
+    assert (talks.actor.text, talks.actor.implicit, talks.recipient.text) == ("Volodymyr Zelensky", True, "Russia")

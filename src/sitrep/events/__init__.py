@@ -25,7 +25,8 @@ from sitrep.events.parties import actor_ref, party_acted_on
 from sitrep.events.roles import RoleCues, controlling_country, implicit_actor_in_phrase
 from sitrep.events.voice import side_lemma, sided_actor, speech_voice
 from sitrep.events.doers import adversary, can_act, doer_ref, understood_side
-from sitrep.events.triggers import TriggerMatch, TriggerRule, TriggerWords, find_triggers, is_armed, load_trigger_rules
+from sitrep.events.triggers import (CARRIER_NOUNS, TriggerMatch, TriggerRule, TriggerWords, find_triggers, is_armed,
+                                    load_trigger_rules)
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
 
@@ -137,7 +138,7 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
                                                   and (ref := doer_ref(t, cues, index)) is not None]
     if not actors:
         actors = [_implicit_actor(token, roles.theme, rule, cues, index)]
-    if actors[0][0] is None and (spoken := _diary_speaker(token, index)) is not None:
+    if actors[0][0] is None and (spoken := _diary_speaker(token, index) or _speaker_talks(token, rule, index)):
         actors = [(spoken, "implicit")]
     parties = [p for t in roles.recipients if (p := party_acted_on(t, cues, index)) is not None]
     if rule.type == "MOBILIZE":  # "stationed 3,000 troops in Poland": the force moved is the mover's own, no party
@@ -250,6 +251,17 @@ def _diary_speaker(trigger: Token, index: DocIndex) -> ActorRef | None:
         return None
     first = next((t for t in trigger.sent if not t.is_punct and not t.is_space), None)
     if first is None or first.i != trigger.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in trigger.children):
+        return None
+    return ActorRef(voice.speaker, None, None, voice.iso3, None, True)
+
+
+def _speaker_talks(noun: Token, rule: TriggerRule, index: DocIndex) -> ActorRef | None:
+    """'these talks with the IMF Managing Director': in an address, talks with someone and no one else are the speaker's."""
+    voice = index.voice
+    if voice is None or rule.type != "CONSULT" or noun.pos_ != "NOUN" or index.in_quote(noun):
+        return None
+    holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS else [])
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children):
         return None
     return ActorRef(voice.speaker, None, None, voice.iso3, None, True)
 

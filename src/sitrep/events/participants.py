@@ -65,6 +65,8 @@ def event_roles(trigger: Token, event_type: str, mode: str | None, object_words:
         recipients = [loser] if loser is not None else []
     if event_type in _SYMMETRIC and len(actors) > 1 and not recipients:
         actors, recipients = actors[:1], actors[1:]
+    elif event_type in _SYMMETRIC and not actors and len(recipients) > 1 and _between(trigger):
+        actors, recipients = recipients[:1], recipients[1:]  # "the talks between Russia and Turkey": both hold them
     if len(recipients) > 1 and not any(is_named(r, index) for r in recipients):
         recipients = recipients[:1]
     recipients = [r for r in recipients if r not in actors]
@@ -131,3 +133,8 @@ def _root_start(token: Token) -> int:
     """Start of a proper name with its compound parts ('Velyka Novosilka')."""
     parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
     return min([token.idx] + [c.idx for c in parts])
+
+
+def _between(trigger: Token) -> bool:
+    """'talks between X and Y': the parties of a mutual event named in a 'between' phrase."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in trigger.children)

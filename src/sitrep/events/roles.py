@@ -247,6 +247,8 @@ def _nominal_roles(noun: Token, cues: RoleCues, event_type: str = "") -> tuple[T
     if recipient is None:  # "held talks today with a delegation": the parser hangs "with" on the light verb
         verb = _light_verb_of(noun, cues)
         recipient = prep_object(verb, cues.recipient_preps - {"on", "at"}) if verb is not None else None
+    if recipient is None and noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
+        recipient = prep_object(noun.head, cues.recipient_preps - {"to"})  # "the negotiation process with Russia"
     if recipient is None:
         recipient = _participant_in_relative(noun, cues)
     if recipient is None:
@@ -316,10 +318,17 @@ def _light_verb_subject(noun: Token, cues: RoleCues) -> Token | None:
         elif prep.head.pos_ == "VERB" or (prep.lower_ == "in" and prep.head.lemma_ == "be"):
             node = prep  # "held talks", "are in talks"
             break
+        elif prep.lower_ == "in" and prep.head.lemma_ == "part" and prep.head.dep_ in ("dobj", "obj") \
+                and lemma_of(prep.head.head) == "take":
+            node = prep.head  # "took part in a meeting", parsed with "in" on "part"
+            break
         else:
             return None
     verb = node.head
     being_in = node.dep_ == "prep" and node.lower_ == "in" and verb.lemma_ == "be"
+    # "Ukraine took part in a meeting": who takes part holds it with the others
+    being_in = being_in or (lemma_of(verb) == "take" and any(
+        c.dep_ in ("dobj", "obj") and c.lemma_ == "part" for c in verb.children))
     if not being_in and (verb.pos_ != "VERB" or lemma_of(verb) not in cues.light_verbs
                          or node.dep_ not in ("dobj", "prep", "obj")):
         return None
