@@ -9,6 +9,7 @@ A name the model did not call a place needs evidence. Two kinds are read here:
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,10 @@ from sitrep.geo.resolve import prior_score
 
 COMMON_ZIPF = 4.0  # 'liberty' 4.3, 'hope' 5.4: ordinary words; below: 'northwest' 3.9 and most surnames
 RARE_ZIPF = 3.0  # 'kharkiv' 2.9, 'mariupol' 2.4: rare enough that a match in the focus country is the place
+# a city's name is frequent *because of* the city when its population's log10 exceeds the word's Zipf value by
+# this much: 'paris' 4.8 vs 6.3, 'toronto' 4.5 vs 6.4, 'oxford' 4.4 vs 5.2; ordinary words stay below it:
+# 'mobile' 4.9 vs 5.3, 'reading' 5.3 vs 5.5, 'liberty' 4.3 vs 4.5, 'hope' 5.4 vs 3.8
+FAME_MARGIN = 0.8
 
 
 @lru_cache(maxsize=200_000)
@@ -36,6 +41,13 @@ def english_zipf(text: str) -> float:
 def is_common_word(text: str) -> bool:
     """True for a one-word name that is an ordinary English word ('Hope', 'Mobile', 'Liberty', 'Central')."""
     return " " not in text.strip() and english_zipf(text.strip().lower()) >= COMMON_ZIPF
+
+
+def is_famous_city(entry: Entry, text: str) -> bool:
+    """True when a city is big enough to explain how often English writes its name ('Paris', 'Toronto')."""
+    if entry.precision != "city" or entry.population <= 0 or entry.how == "short":
+        return False
+    return math.log10(entry.population) - english_zipf(text.strip().lower()) >= FAME_MARGIN
 
 
 def is_rare_word(text: str) -> bool:

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 
 from sitrep.geodesy import haversine_km
 from sitrep.geo.candidates import Toponym, find_candidates, toponym_key
-from sitrep.geo.evidence import FocusAreas, focus_areas, is_common_word, is_rare_word, names_an_area
+from sitrep.geo.evidence import (FocusAreas, focus_areas, is_common_word, is_famous_city, is_rare_word,
+                                 names_an_area)
 from sitrep.geo.gazetteer import Entry, Gazetteer
 from sitrep.geo.plurals import spread_plural_suffixes
 from sitrep.nlp import doc_text
@@ -297,19 +298,22 @@ def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Bl
     first = toponym.text.split()[0]
     if blocks.hits_hard(toponym.start, toponym.end) or first in terms.not_place or toponym.text in terms.not_alone:
         return "no"
-    if toponym.key in gazetteer.nationalities:
-        return "no"  # "Russian"
+    abbreviation = toponym.text.isupper() or "." in toponym.text
+    if toponym.key in gazetteer.nationalities and not abbreviation:
+        return "no"  # "Russian"; but "U.S." and "UK" name the country even as modifiers ("the U.S. Census")
     span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if span is None or _is_event_name(doc, span.end, gazetteer) or _names_feature(doc, span.start, span.end, gazetteer):
         return "no"
     if not toponym.suffix and all(e.how == "short" for e in toponym.candidates):
         return "no"  # "Day" reaches only Day County by dropping "County"
-    if len(toponym.key) < 3 or (toponym.text.istitle() and toponym.key in lower_words):
+    country_code = abbreviation and any(e.precision == "country" for e in toponym.candidates)
+    if len(toponym.key) < 3 and not country_code or (toponym.text.istitle() and toponym.key in lower_words):
         return "no"  # "D", "No"; or a common word this very text also writes in lower case ("Center")
     if blocks.hits_surname(toponym.start, toponym.end):
         return "no"  # "Jones" after "Robert Jones"
-    if is_common_word(toponym.text) and not names_an_area(_strongest(toponym.candidates)):
-        return "no"  # "Hope", "Mobile", "Liberty" in ordinary use
+    if is_common_word(toponym.text) and not names_an_area(_strongest(toponym.candidates)) \
+            and not any(is_famous_city(e, toponym.text) for e in toponym.candidates):
+        return "no"  # "Hope", "Mobile", "Liberty" in ordinary use; "Paris Public Library" keeps Paris
     rare = is_rare_word(toponym.text)
     if rare and _after_locative(doc, span.start, gazetteer):
         return "place"  # "the massacre in Bucha", "fighting near Avdiivka"
