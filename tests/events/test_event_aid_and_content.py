@@ -116,3 +116,19 @@ def test_in_an_address_talks_with_someone_are_the_speakers(pipeline):
     report = pipeline.analyze(article_from_string(text, language_check=False, speaker="Volodymyr Zelensky"))
     (talks,) = [e for e in report.events if e.trigger.text == "negotiation"]
     assert (talks.actor.text, talks.actor.implicit, talks.recipient.text) == ("Volodymyr Zelensky", True, "Russia")
+
+
+def test_a_place_inside_a_body_name_or_another_clause_is_not_where_the_event_was(analyze_text):
+    (visit,) = _events(analyze_text, "Commander Peshawar corps and IGFC KP South were present during the visit.", "CONSULT")
+    assert visit.place is None  # Peshawar names the corps, not where the visit took place
+    (talks,) = _events(analyze_text, "We continue very complicated and delicate negotiations to save our people "
+                                     "from Mariupol, from Azovstal.", "CONSULT")
+    assert talks.place is None  # where people are to be saved from is not where the talks are held
+    (allowed,) = _events(analyze_text, "Sen. Byron Dorgan questioned why KBR has been allowed to continue to "
+                                       "perform electrical work in Iraq.", "CONCEDE")
+    assert allowed.place is None
+
+
+def test_a_place_the_event_clause_names_is_kept(analyze_text):
+    (killed,) = _events(analyze_text, "The shelling killed three people in Kharkiv.", "ASSAULT")
+    assert killed.place.text == "Kharkiv"

@@ -123,15 +123,46 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
             continue  # "Master Sgt Dunbar of Austin, Texas", "Varya from Kropyvnytskyi": a home, not where it happened
         if _acts(span.root) or is_demonym(place, span.root):
             continue  # "some European countries": a demonym describes the noun, it does not say where
+        if _in_a_name(span.root, index):
+            continue  # "the European Council", "Commander Peshawar corps": part of a body's name
+        if _under_another_predicate(span.root, trigger):
+            continue  # "negotiations to save our people from Mariupol": the saving's place, not the talks'
+
         distance = abs(place.start - trigger.idx)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
 
 
+# unit nouns a toponym names a formation with ("the Peshawar corps", "the Kyiv brigade")
+_FORMATION_NOUNS = frozenset({"corps", "brigade", "division", "battalion", "regiment", "fleet", "garrison", "militia"})
+
+
+def _in_a_name(root: Token, index: DocIndex) -> bool:
+    """A toponym modifying a proper name that is no place, or a formation noun: it names a body, not a location."""
+    if root.dep_ not in ("compound", "amod", "nmod") or root.head.i == root.i:
+        return False
+    head = root.head
+    if head.pos_ == "PROPN" and index.place_at(head) is None and head.text[:1].isupper():
+        return True
+    return head.lemma_.lower() in _FORMATION_NOUNS or head.lower_ in _FORMATION_NOUNS
+
+
+def _under_another_predicate(root: Token, trigger: Token) -> bool:
+    """Whether a word hangs below the trigger through a verb of its own ('talks to save people from X')."""
+    node, verbs = root, 0
+    while node.head.i != node.i:
+        node = node.head
+        if node.i == trigger.i:
+            return verbs > 0
+        verbs += node.pos_ == "VERB"
+    return False
+
+
 _ORIGIN_NOUNS = frozenset({"man", "woman", "boy", "girl", "child", "resident", "native", "soldier", "sergeant", "officer",
                            "student", "teenager", "volunteer", "journalist", "father", "mother", "son", "daughter",
-                           "husband", "wife", "veteran", "pensioner", "refugee"})
+                           "husband", "wife", "veteran", "pensioner", "refugee", "people", "civilian", "citizen",
+                           "inhabitant", "evacuee", "family", "defender"})
 
 
 _DEMONYM_ENDINGS = ("an", "ans", "ean", "ish", "ese", "ic", "i", "ian")
