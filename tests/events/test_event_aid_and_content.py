@@ -132,3 +132,19 @@ def test_a_place_inside_a_body_name_or_another_clause_is_not_where_the_event_was
 def test_a_place_the_event_clause_names_is_kept(analyze_text):
     (killed,) = _events(analyze_text, "The shelling killed three people in Kharkiv.", "ASSAULT")
     assert killed.place.text == "Kharkiv"
+
+
+def test_the_attacker_is_the_one_person_named_as_the_suspect(analyze_text):
+    (hit,) = _events(analyze_text, "The suspect, who has been identified as 47-year-old Paul Francis Floyd, was "
+                                   "arrested on Tuesday. Police said the attacker hit a woman with a can.", "ASSAULT")
+    assert hit.actor.text == "Paul Francis Floyd"
+    (other,) = _events(analyze_text, "Two suspects, identified as John Smith and Mark Jones, were held. "
+                                     "The attacker hit a woman.", "ASSAULT")
+    assert other.actor.text == "attacker"  # two suspects named: the attacker could be either
+
+
+def test_an_agentless_arrest_is_by_the_one_police_force_the_article_names(analyze_text):
+    (held,) = _events(analyze_text, "Beverly Hills Police Department officers responded. The suspect, who has been "
+                                    "identified as 47-year-old Paul Francis Floyd, was arrested on Tuesday.", "COERCE")
+    assert (held.actor.text, held.actor.implicit, held.recipient.text) == (
+        "Beverly Hills Police Department", True, "Paul Francis Floyd")

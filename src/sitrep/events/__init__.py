@@ -19,6 +19,7 @@ from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
 from sitrep.events.ontology import PLOVER_TYPES, Ontology
 from sitrep.events.folding import fold_matches
 from sitrep.events.places import ATTACHED, CLAUSE, SENTENCE, event_places, place_ref
+from sitrep.events.reference import one_police_force
 from sitrep.events.participants import event_roles
 from sitrep.events.salience import main_events
 from sitrep.events.parties import actor_ref, party_acted_on
@@ -354,6 +355,8 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
     causer = _causer(trigger)
     if causer is not None and can_act(causer, True, cues, index) and (ref := doer_ref(causer, cues, index)):
         return replace(ref, implicit=True), "implicit"  # "jumped on the windshield, causing glass to strike the child"
+    if rule.mode == "arrest" and trigger.pos_ == "VERB" and (force := one_police_force(index)) is not None:
+        return actor_ref(force, cues, index, implicit=True), "implicit"  # "was arrested": by the one force named
     if rule.mode == "occupy" and theme is not None:
         nat = controlling_country(theme, cues)
         if nat is not None:

@@ -213,11 +213,13 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
     lemma = token.lemma_.lower()
     if lemma in _PERSON_ROLES and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
         person = _person_in_role(lemma, index)
+        if person is None and lemma in _PERPETRATOR_ROLES:
+            person = _one_perpetrator(index)  # "the attacker" after "the suspect, identified as Paul Floyd"
         if person is not None or lemma not in _POLICE_WORDS:
             return person
     if (lemma in _POLICE_WORDS or token.lower_ in _POLICE_WORDS) and not any(
             c.dep_ in ("compound", "amod", "poss") and c.lower_ not in _POLICE_WORDS for c in token.children):
-        return _one_police_force(index)  # "police officers"; "Task Force officers" say which officers they are
+        return one_police_force(index)  # "police officers"; "Task Force officers" say which officers they are
     if lemma not in _DESCRIPTIVE_HEADS and token.lower_ not in _DESCRIPTIVE_HEADS:
         return None
     det = next((c for c in token.children if c.dep_ == "det"), None)
@@ -240,6 +242,22 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
     if best is None:
         return None
     return mention_root(best, index)
+
+
+# words for the one who did it: an article that names one person in any of them means that person by all of them
+_PERPETRATOR_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "assailant", "bomber", "killer",
+                                "perpetrator", "culprit", "hijacker"})
+
+
+def _one_perpetrator(index: DocIndex) -> Token | None:
+    """The one person the article names as suspect, attacker, gunman ...; None when none or several are."""
+    found: dict[str, Token] = {}
+    for role in _PERPETRATOR_ROLES:
+        person = _person_in_role(role, index)
+        owner = index.entity_at(person) if person is not None else None
+        if person is not None and owner is not None:
+            found.setdefault(owner[0].id, person)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 # the one-person roles of crime and conflict reporting, which an article names once ("the suspect, Paul Floyd")
@@ -268,7 +286,7 @@ def _person_in_role(role: str, index: DocIndex) -> Token | None:
         for rel in naming:
             candidates += [g for p in rel.children if p.dep_ == "prep" and p.lower_ == "as"
                            for g in p.children if g.dep_ == "pobj"]
-        for cand in candidates:
+        for cand in candidates + [j for c in candidates for j in c.conjuncts]:  # "identified as X and Y": two
             owner = index.entity_at(cand)
             if owner is not None and owner[0].type == "PERSON":
                 found[owner[0].id] = cand
@@ -281,7 +299,7 @@ _POLICE_WORDS = frozenset({"police", "officer", "officers", "detective", "detect
 _POLICE_NAMES = ("police", "sheriff", "constabulary", "gendarmerie", "militsiya", "politsiya")
 
 
-def _one_police_force(index: DocIndex) -> Token | None:
+def one_police_force(index: DocIndex) -> Token | None:
     """The one police force the article names ('Beverly Hills Police Department'), for 'police officers'."""
     forces = [e for e in index.entities if e.type in ("ORG", "GROUP", "MILITARY_UNIT") and len(e.text.split()) > 1
               and any(w in e.text.lower() for w in _POLICE_NAMES)]
