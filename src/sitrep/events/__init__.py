@@ -26,7 +26,7 @@ from sitrep.events.parties import actor_ref, party_acted_on
 from sitrep.events.roles import RoleCues, controlling_country, implicit_actor_in_phrase
 from sitrep.events.voice import side_lemma, sided_actor, speech_voice
 from sitrep.events.doers import adversary, can_act, doer_ref, understood_side
-from sitrep.events.triggers import (CARRIER_NOUNS, TriggerMatch, TriggerRule, TriggerWords, find_triggers, is_armed,
+from sitrep.events.triggers import (TriggerMatch, TriggerRule, TriggerWords, event_holders, find_triggers, is_armed,
                                     load_trigger_rules)
 from sitrep.records import ActorRef, Article, Attribution, Entity, Event, Evidence, Place, Quote
 from sitrep.tables import load_tables, read_tsv
@@ -261,8 +261,7 @@ def _speaker_talks(noun: Token, rule: TriggerRule, index: DocIndex) -> ActorRef 
     voice = index.voice
     if voice is None or rule.type != "CONSULT" or noun.pos_ != "NOUN" or index.in_quote(noun):
         return None
-    holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS else [])
-    if not any(c.dep_ == "prep" and c.lower_ == "with" for h in holders for c in h.children):
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for h in event_holders(noun) for c in h.children):
         return None
     return ActorRef(voice.speaker, None, None, voice.iso3, None, True)
 

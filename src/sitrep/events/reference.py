@@ -212,9 +212,10 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
         return None
     lemma = token.lemma_.lower()
     if lemma in _PERSON_ROLES and not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
-        person = _person_in_role(lemma, index)
+        person = _person_in_role(frozenset({lemma}), index)
         if person is None and lemma in _PERPETRATOR_ROLES:
-            person = _one_perpetrator(index)  # "the attacker" after "the suspect, identified as Paul Floyd"
+            # "the attacker" after "the suspect, identified as Paul Floyd": one doer, whichever word names him
+            person = _person_in_role(_PERPETRATOR_ROLES, index)
         if person is not None or lemma not in _POLICE_WORDS:
             return person
     if (lemma in _POLICE_WORDS or token.lower_ in _POLICE_WORDS) and not any(
@@ -249,17 +250,6 @@ _PERPETRATOR_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "ass
                                 "perpetrator", "culprit", "hijacker"})
 
 
-def _one_perpetrator(index: DocIndex) -> Token | None:
-    """The one person the article names as suspect, attacker, gunman ...; None when none or several are."""
-    found: dict[str, Token] = {}
-    for role in _PERPETRATOR_ROLES:
-        person = _person_in_role(role, index)
-        owner = index.entity_at(person) if person is not None else None
-        if person is not None and owner is not None:
-            found.setdefault(owner[0].id, person)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
 # the one-person roles of crime and conflict reporting, which an article names once ("the suspect, Paul Floyd")
 _PERSON_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "assailant", "bomber", "killer", "hijacker",
                            "perpetrator", "culprit", "driver", "victim",
@@ -271,12 +261,12 @@ _PERSON_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "assailan
 _NAMING_VERBS = frozenset({"identify", "name", "confirm"})
 
 
-def _person_in_role(role: str, index: DocIndex) -> Token | None:
-    """The one person the article names in this role: 'suspect Paul Floyd', 'Floyd, the suspect', 'the suspect, who
-    has been identified as Floyd'. None when no person, or more than one, is named so."""
+def _person_in_role(roles: frozenset[str], index: DocIndex) -> Token | None:
+    """The one person the article names in one of these roles: 'suspect Paul Floyd', 'Floyd, the suspect', 'the
+    suspect, who has been identified as Floyd'. None when no person, or more than one, is named so."""
     found: dict[str, Token] = {}
     for tok in index.doc:
-        if tok.lemma_.lower() != role:
+        if tok.lemma_.lower() not in roles:
             continue
         candidates = [c for c in tok.children if c.dep_ in ("appos", "compound")]
         candidates += [tok.head] if tok.dep_ in ("appos", "compound") else []

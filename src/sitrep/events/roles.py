@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from sitrep.events.context import DocIndex, lemma_of, prep_object
 from sitrep.events.people import names_people
 from sitrep.events.subjects import headline_passive, inherited_subject, reduced_passive
-from sitrep.events.triggers import CARRIER_NOUNS, event_theme
+from sitrep.events.triggers import carrier_of, event_theme
 from sitrep.tables import Nationality
 
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -221,8 +221,8 @@ def _armed_modifier(noun: Token, cues: RoleCues) -> Token | None:
 
 def _carrier_owner(noun: Token, cues: RoleCues) -> Token | None:
     """'the Saudis' bombing campaign': the event a carrier noun names is done by the carrier's owner."""
-    carrier = noun.head
-    if noun.dep_ != "compound" or carrier.lemma_.lower() not in CARRIER_NOUNS:
+    carrier = carrier_of(noun)
+    if carrier is None:
         return None
     owner = next((c for c in carrier.children if c.dep_ == "poss" and c.pos_ != "PRON" and not is_time(c)), None)
     return owner or nationality_modifier(carrier, cues) or prep_object(carrier, cues.actor_preps)
@@ -247,8 +247,8 @@ def _nominal_roles(noun: Token, cues: RoleCues, event_type: str = "") -> tuple[T
     if recipient is None:  # "held talks today with a delegation": the parser hangs "with" on the light verb
         verb = _light_verb_of(noun, cues)
         recipient = prep_object(verb, cues.recipient_preps - {"on", "at"}) if verb is not None else None
-    if recipient is None and noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
-        recipient = prep_object(noun.head, cues.recipient_preps - {"to"})  # "the negotiation process with Russia"
+    if recipient is None and (carrier := carrier_of(noun)) is not None:
+        recipient = prep_object(carrier, cues.recipient_preps - {"to"})  # "the negotiation process with Russia"
     if recipient is None:
         recipient = _participant_in_relative(noun, cues)
     if recipient is None:

@@ -121,7 +121,7 @@ def _figurative_modifier(noun: Token, forces: frozenset[str]) -> bool:
     an animal or a natural force."""
     if noun.pos_ != "NOUN":
         return False
-    holders = [noun] + ([noun.head] if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS else [])
+    holders = event_holders(noun)
     return any(c.dep_ in ("compound", "nmod", "poss") and lemma_of(c) in forces for h in holders for c in h.children)
 
 
@@ -132,6 +132,18 @@ CARRIER_NOUNS = frozenset({"mission", "effort", "campaign", "operation", "proces
 
 # participles that say where a unit is kept rather than that it was moved
 _WHERE_PARTICIPLES = frozenset({"station", "base", "garrison", "headquarter"})
+
+
+def carrier_of(noun: Token) -> Token | None:
+    """The carrier noun an event noun modifies ('the bombing campaign' -> campaign), if any."""
+    head = noun.head
+    return head if noun.dep_ == "compound" and head.i != noun.i and head.lemma_.lower() in CARRIER_NOUNS else None
+
+
+def event_holders(noun: Token) -> list[Token]:
+    """The event noun and the carrier noun it modifies: either can hold the event's modifiers and phrases."""
+    carrier = carrier_of(noun)
+    return [noun] if carrier is None else [noun, carrier]
 
 
 def _names_a_state_or_thing(token: Token) -> bool:
@@ -175,8 +187,8 @@ def _generic_relative(token: Token) -> bool:
     """A present-tense relative clause on a bare or 'all' plural, with no place or time: it describes a class."""
     node = token
     for _ in range(3):
-        if node.dep_ == "relcl" or node.dep_ not in ("xcomp", "ccomp", "conj") or node.head is node:
-            break
+        if node.dep_ not in ("xcomp", "ccomp", "conj"):
+            break  # a relative clause, or the sentence root, ends the climb
         node = node.head
     if node.dep_ != "relcl" or node.pos_ != "VERB":
         return False
