@@ -7,7 +7,8 @@ It builds a store from the seed article, starts the real server (`python -m sitr
 a free loopback port, keeps `--analyses` POST /api/analyze requests in flight, and sends each burst
 of `--burst` GETs at once (health, event queries, and a few bad parameters that must be 4xx). The
 whole run stops by itself after `--deadline-s` (60 s). Latency percentiles per kind, status counts,
-server errors (5xx) and the server's memory go to bench/results/load-DATE.json. Nothing asserts.
+server errors (5xx) and the server's memory (its own process and its analysis worker processes
+together, and the server process alone) go to bench/results/load-DATE.json. Nothing asserts.
 """
 from __future__ import annotations
 
@@ -60,6 +61,31 @@ def rss_mb(pid: int) -> float:
     return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def descendants(pid: int) -> list[int]:
+    """The process ids of a process's children, theirs, and so on (from /proc)."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            tasks = list(Path(f"/proc/{parent}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = [int(c) for c in (task / "children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            found += children
+            todo += children
+    return found
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (the server and its analysis workers), in MB."""
+    return rss_mb(pid) + sum(rss_mb(child) for child in descendants(pid))
+
+
 async def request(port: int, method: str, path: str, body: bytes = b"") -> int:
     """One HTTP/1.1 request on a fresh connection; the status code.
 
@@ -95,7 +121,8 @@ async def run_load(port: int, pid: int, args: argparse.Namespace) -> dict[str, A
     article = SEED.read_text(encoding="utf-8") if SEED else "Russian forces shelled Kharkiv on Monday."
     log: dict[str, list[float]] = defaultdict(list)
     statuses: dict[str, Counter] = defaultdict(Counter)
-    memory: list[tuple[float, float]] = []
+    memory: list[tuple[float, float]] = []  # the server with its analysis workers
+    main_memory: list[float] = []  # the server process alone
     stop = asyncio.Event()
     started = time.perf_counter()
     body = json.dumps({"text": article}).encode()
@@ -107,7 +134,8 @@ async def run_load(port: int, pid: int, args: argparse.Namespace) -> dict[str, A
 
         async def sample_memory() -> None:
             while not stop.is_set():
-                memory.append((round(time.perf_counter() - started, 2), round(rss_mb(pid), 1)))
+                memory.append((round(time.perf_counter() - started, 2), round(tree_rss_mb(pid), 1)))
+                main_memory.append(round(rss_mb(pid), 1))
                 await asyncio.sleep(0.25)
 
         background = [asyncio.create_task(analyses_forever()) for _ in range(args.analyses)]
@@ -125,9 +153,14 @@ async def run_load(port: int, pid: int, args: argparse.Namespace) -> dict[str, A
                     kind, url = "health", "/api/health"
                 requests.append(timed(port, kind, "GET", url, log, statuses))
             t0 = time.perf_counter()
+            seen = {kind: len(values) for kind, values in log.items()}
             await asyncio.gather(*requests)
             bursts.append({"burst": b + 1, "requests": args.burst, "seconds": round(time.perf_counter() - t0, 2),
-                           "server_rss_mb": round(rss_mb(pid), 1)})
+                           "server_rss_mb": round(tree_rss_mb(pid), 1),
+                           "p99_s": {kind: percentiles(log[kind][seen.get(kind, 0):]).get("p99")
+                                     for kind in ("health", "events")},
+                           # analyses that finished while the burst ran: they were running, not queued behind it
+                           "analyses_finished": len(log["analyze"]) - seen.get("analyze", 0)})
             print(f"burst {b + 1}: {args.burst} requests in {bursts[-1]['seconds']} s, "
                   f"server {bursts[-1]['server_rss_mb']} MB", flush=True)
         stop.set()
@@ -140,10 +173,25 @@ async def run_load(port: int, pid: int, args: argparse.Namespace) -> dict[str, A
     rss = [m for _, m in memory]
     return {"latency_s": {k: percentiles(v) for k, v in sorted(log.items())},
             "statuses": {k: {str(code): n for code, n in v.items()} for k, v in sorted(statuses.items())},
-            "server_errors": server_errors, "connection_failures": failures, "bursts": bursts,
+            "server_errors": server_errors, "connection_failures": failures, "burst_detail": bursts,
             "server_rss_mb": {"start": rss[0] if rss else None, "peak": max(rss) if rss else None,
                               "end": rss[-1] if rss else None},
+            "server_main_rss_mb": {"start": main_memory[0] if main_memory else None,
+                                   "peak": max(main_memory) if main_memory else None,
+                                   "end": main_memory[-1] if main_memory else None},
             "memory_samples": memory[:: max(1, len(memory) // 60)], "wall_s": round(time.perf_counter() - started, 1)}
+
+
+def client_loop(name: str) -> Any:
+    """The event loop factory for the client: uvloop's where asked for and installed, else asyncio's."""
+    if name == "uvloop":
+        try:
+            import uvloop
+
+            return uvloop.new_event_loop
+        except ImportError:
+            pass
+    return asyncio.new_event_loop
 
 
 def start_server(db: Path, port: int) -> subprocess.Popen:
@@ -173,6 +221,9 @@ def main() -> None:
     parser.add_argument("--analyses", type=int, default=4, help="POST /api/analyze kept in flight")
     parser.add_argument("--deadline-s", type=float, default=60.0)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--client-loop", choices=["uvloop", "asyncio"], default="uvloop",
+                        help="the client's event loop: uvloop (a dependency of the server) costs the client "
+                             "about a third less CPU, which on two cores the server shares")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -182,15 +233,16 @@ def main() -> None:
                        capture_output=True)
         port = free_port()
         proc = start_server(db, port)
-        before = rss_mb(proc.pid)
+        before = tree_rss_mb(proc.pid)
         try:
-            result = asyncio.run(asyncio.wait_for(run_load(port, proc.pid, args),
-                                                  args.deadline_s + 5))
+            with asyncio.Runner(loop_factory=client_loop(args.client_loop)) as runner:
+                result = runner.run(asyncio.wait_for(run_load(port, proc.pid, args), args.deadline_s + 5))
         finally:
             os.killpg(proc.pid, signal.SIGTERM)  # the server's own session: only what this script started
             proc.wait(timeout=30)
     result.update({"date": date.today().isoformat(), "burst": args.burst, "bursts": args.bursts,
                    "analyses_in_flight": args.analyses, "server_rss_mb_idle": round(before, 1),
+                   "client_loop": args.client_loop,
                    "cpus": os.cpu_count()})
     out = args.out or ROOT / "bench" / "results" / f"load-{result['date']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -87,7 +87,12 @@ def serve(
         raise MissingDataError(f"no store at {db}; run `sitrep ingest ... --db {db}` first")
     api = create_app(db_path=db, token=token, host=host)
     err.print(f"sitrep on http://{host}:{port}/  (API docs at /docs)")
-    uvicorn.run(api, host=host, port=port, log_level="warning", limit_concurrency=4096, timeout_keep_alive=5)
+    # a burst of 2,000 connections must fit the listen queue (uvicorn's default is 2,048, the kernel
+    # caps it at net.core.somaxconn) or the overflow waits a 1 s SYN retry; no access log, which
+    # would cost a log record per request on the event loop; no proxy headers, as sitrep serves
+    # clients directly and nothing in it reads the client address
+    uvicorn.run(api, host=host, port=port, log_level="warning", access_log=False, backlog=4096,
+                limit_concurrency=4096, timeout_keep_alive=5, proxy_headers=False)
 
 
 from sitrep.cli_corpus import cluster, export, ingest, query  # noqa: E402 - corpus commands (issue 6)

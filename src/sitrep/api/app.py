@@ -19,6 +19,8 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from sitrep.api.guard import DEFAULT_MAX_BODY, LOOPBACK_HOSTS, Guard, is_loopback
+from sitrep.api.replay import Replay
+from sitrep.api.workers import DEFAULT_LOADER, AnalysisWorkerError, Analyses
 
 from sitrep.errors import BadInputError, MissingDataError, QueryTimeoutError, SitrepError, StoreBusyError
 from sitrep.ingest.decode import MAX_BYTES
@@ -39,8 +41,11 @@ class AnalyzeRequest(BaseModel):
 
 def create_app(db_path: str | Path | None = None, pipeline: Any = None, *, token: str | None = None,
                host: str = "127.0.0.1", allowed_hosts: list[str] | None = None,
-               max_body: int = DEFAULT_MAX_BODY, timeout_s: float = 120.0, max_analyses: int = 2) -> Any:
-    """Build the guarded app; the pipeline loads once at start-up (or is given, e.g. by tests).
+               max_body: int = DEFAULT_MAX_BODY, timeout_s: float = 120.0, max_analyses: int = 2,
+               pipeline_loader: str = DEFAULT_LOADER) -> Any:
+    """Build the guarded app; analyses run in `max_analyses` worker processes, each loading the pipeline
+    once at start-up (with `pipeline_loader`, "module:function"), or, when a pipeline is given (tests),
+    in threads over it.
 
     A token (argument or env SITREP_TOKEN) is needed for every POST, and for every request but
     /api/health when `host` is not loopback; a non-loopback host without a token is refused.
@@ -51,36 +56,43 @@ def create_app(db_path: str | Path | None = None, pipeline: Any = None, *, token
     hosts = list(allowed_hosts) if allowed_hosts else [*LOOPBACK_HOSTS, "testserver"]
     if host not in ("0.0.0.0", "::") and host not in hosts:
         hosts.append(host)
-    app = _build_app(db_path, pipeline, timeout_s, max_analyses)
-    guarded = Guard(app, max_body=max_body, allowed_hosts=None if host in ("0.0.0.0", "::") and not allowed_hosts
+    app = _build_app(db_path, pipeline, timeout_s, max_analyses, pipeline_loader)
+    store = app.state.db_path
+    replayed = Replay(app, {"/api/health": lambda query: query,
+                            "/api/events": lambda query: (store_stamp(store) if store else None, query)})
+    guarded = Guard(replayed, max_body=max_body, allowed_hosts=None if host in ("0.0.0.0", "::") and not allowed_hosts
                     else hosts, token=token, token_for_reads=not is_loopback(host))
     guarded.state = app.state  # type: ignore[attr-defined]
     return guarded
 
 
-def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_analyses: int) -> FastAPI:
+def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_analyses: int,
+               pipeline_loader: str = DEFAULT_LOADER) -> FastAPI:
     """The FastAPI app itself, without the guard."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        """Load models once per process, not per request."""
-        if app.state.pipeline is None:
-            from sitrep.pipeline import load_pipeline
-
-            app.state.pipeline = load_pipeline()
-        yield
+        """Start the analysis workers (each loads the models once), and stop them at the end."""
+        if app.state.db_path is not None:
+            await run_in_threadpool(_warm_store_driver, app.state.db_path)
+        await app.state.analyses.start()
+        try:
+            yield
+        finally:
+            app.state.analyses.stop()
 
     app = FastAPI(title="sitrep", version=_version(), lifespan=lifespan,
                   description="Verifiable, geolocated event records from war reporting.")
     app.state.pipeline = pipeline
     app.state.db_path = Path(db_path) if db_path else None
-    app.state.analyses = asyncio.Semaphore(max_analyses)
+    app.state.analyses = Analyses(pipeline, workers=max_analyses, loader=pipeline_loader)
+    app.state.analysis_slots = asyncio.Semaphore(max_analyses)
     app.state.answers = AnswerCache()
 
     @app.exception_handler(SitrepError)
     async def sitrep_error(_: Request, exc: SitrepError) -> JSONResponse:
         """Bad input is the client's to fix (400/413); missing data or a busy store the server's (503); else a bug (500)."""
-        if isinstance(exc, StoreBusyError):
+        if isinstance(exc, (StoreBusyError, AnalysisWorkerError)):
             return JSONResponse({"error": type(exc).__name__, "message": str(exc)}, status_code=503,
                                 headers={"retry-after": "5"})
         status = (503 if isinstance(exc, MissingDataError) else 500 if not isinstance(exc, BadInputError)
@@ -98,8 +110,8 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
         if len(body.text) > MAX_BYTES:
             raise BadInputError(f"text is over the {MAX_BYTES / 1e6:.0f} MB limit for one article")
         try:
-            async with app.state.analyses:
-                return await asyncio.wait_for(run_in_threadpool(_analyze_body, app.state.pipeline, body), timeout_s)
+            async with app.state.analysis_slots:
+                return await asyncio.wait_for(app.state.analyses.run(body.model_dump()), timeout_s)
         except asyncio.TimeoutError:
             raise HTTPException(504, f"analysis took over {timeout_s:.0f} s; send a shorter article") from None
 
@@ -123,10 +135,7 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
             raise HTTPException(404, "this server has no store; start it with `sitrep serve --db FILE`")
         filt = EventFilter(type=type, actor=actor, place=place, near=_checked_near(near, parse_near),
                            since=_checked_date("since", since), until=_checked_date("until", until), source=source)
-        key = (store_stamp(app.state.db_path), filt, limit)
-        cached = app.state.answers.get(key)
-        if cached is not None:
-            return cached
+        # no answer cache here: Replay in front keeps the encoded answer, keyed by the store's stamp
         con = connect_read_only(app.state.db_path)
         try:
             columns, rows = with_timeout(con, query_timeout_s(), lambda: find_events(con, filt, limit=limit))
@@ -135,9 +144,7 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
         finally:
             con.close()
         names = [c.split(".")[-1] for c in columns]
-        answer = {"count": len(rows), "events": [dict(zip(names, map(_jsonable, row))) for row in rows]}
-        app.state.answers.put(key, answer)
-        return answer
+        return {"count": len(rows), "events": [dict(zip(names, map(_jsonable, row))) for row in rows]}
 
     @app.get("/api/countries.geojson")
     def countries() -> Response:
@@ -169,9 +176,10 @@ def _build_app(db_path: str | Path | None, pipeline: Any, timeout_s: float, max_
 
 
 class AnswerCache:
-    """Recent event-query answers, keyed by the store's file stamp, so a changed store is never answered stale.
+    """Recent store-query answers (the workbench's), keyed by the store's file stamp, so a changed store is never
+    answered stale.
 
-    Opening the store read-only costs about 40 ms, most of an event query; the page and dashboards
+    Opening the store read-only costs about 40 ms, most of a query; the page and dashboards
     repeat the same few queries, and the connection cannot be kept open (it would lock out ingest).
     """
 
@@ -208,13 +216,18 @@ def store_stamp(path: Path) -> tuple[int, ...]:
     return tuple(stamp)
 
 
-def _analyze_body(pipeline: Any, body: AnalyzeRequest) -> dict[str, Any]:
-    """The blocking part of POST /api/analyze, run in a worker thread."""
-    from sitrep.ingest.text import article_from_string
+def _warm_store_driver(path: Path) -> None:
+    """Import DuckDB and open the store once, so the first event query does not pay for either.
 
-    meta = {k: v for k, v in body.model_dump().items() if k not in ("text", "language_check") and v}
-    article = article_from_string(body.text, language_check=body.language_check, origin="request", **meta)
-    return pipeline.analyze(article).to_dict()
+    Done in a worker thread, the import and DuckDB's first start took 150 ms with the GIL held
+    against the event loop, inside the first burst of queries.
+    """
+    from sitrep.store.schema import connect_read_only
+
+    try:
+        connect_read_only(path).close()
+    except SitrepError:  # busy or missing now: each query reports it when it comes
+        pass
 
 
 def _checked_near(value: str | None, parse: Any) -> tuple[float, float, float] | None:
