@@ -1,13 +1,14 @@
 """Toponym recognition: NER place spans plus gazetteer matches of capitalised phrases, with precision guards."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from sitrep.geodesy import haversine_km
 from sitrep.geo.candidates import Toponym, find_candidates, toponym_key
+from sitrep.geo.discourse import (accept_listed_with_places, dateline_toponyms, free_of, parts_of_unknown_span,
+                                  party_home_toponyms, same_sense_mentions)
 from sitrep.geo.evidence import (FocusAreas, focus_areas, is_common_word, is_famous_city, is_rare_word,
                                  names_an_area)
 from sitrep.geo.gazetteer import Entry, Gazetteer
@@ -22,10 +23,9 @@ CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "upon", "on", "’
 MAX_WINDOW = 6  # tokens in the longest name we try ("Bosnia and Herzegovina", "Donetsk People's Republic")
 STRONG_POPULATION = 20_000  # a capitalised word the model calls something else must be at least a town this big
 VERY_STRONG_POPULATION = 100_000  # inside a longer capitalised name or a non-place entity: a city
-WEAK_POPULATION = 1_000
-NEIGHBOUR_KM = 60  # rare names of towns this close vouch for each other  # a capitalised word the model ignored must be at least a village this big
+WEAK_POPULATION = 1_000  # a capitalised word the model ignored must be at least a village this big
+NEIGHBOUR_KM = 60  # rare names of towns this close vouch for each other
 _OPENERS = frozenset("\"'‘“(—–-:")
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+(?:and|or))\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,15 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
     pending: list[tuple[Toponym, str]] = []  # names that a focus country or region would make places
     for span in _ner_place_spans(doc, gazetteer):
         toponym, verdict = _accept_ner(span, doc, gazetteer, blocks)
+        if toponym is not None and not toponym.candidates:
+            # "Guernsey County Courthouse", "Northeast Georgia": the names inside are the places
+            parts = [p for p in parts_of_unknown_span(doc, span, gazetteer, _scan_run)
+                     if not blocks.hits_hard(p.start, p.end)]
+            if parts:
+                for part in parts:
+                    taken.append((part.start, part.end))
+                    found[(part.start, part.end)] = part
+                continue
         if toponym is not None:
             taken.append((toponym.start, toponym.end))
             if verdict == "place":
@@ -65,11 +74,13 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
             else:
                 pending.append((toponym, verdict))
     weak: list[Toponym] = []
+    scanned: list[Toponym] = []  # every scanned name no veto excludes, for the one-sense-per-discourse pass
     for start_tok, end_tok in _capitalised_runs(doc):
         for toponym in _scan_run(doc, start_tok, end_tok, gazetteer):
-            if any(toponym.start < e and s < toponym.end for s, e in taken):
+            if not free_of(toponym, taken) or _scan_vetoed(toponym, doc, gazetteer, blocks, lower_words):
                 continue
-            verdict = _judge_scanned(toponym, doc, gazetteer, blocks, lower_words)
+            scanned.append(toponym)
+            verdict = _judge_scanned(toponym, doc, gazetteer, blocks)
             if verdict == "place":
                 found[(toponym.start, toponym.end)] = toponym
             elif verdict == "weak":
@@ -78,8 +89,20 @@ def recognize_toponyms(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazett
                 pending.append((toponym, verdict))
     _accept_in_focus(focus_areas(doc, list(found.values()), gazetteer), pending, found, weak)
     _accept_neighbours(pending, found, weak)
-    _accept_listed_with_places(doc_text(doc), weak, found)
+    accept_listed_with_places(doc_text(doc), weak, found)
+    _accept_conventions(doc, gazetteer, blocks, found)
+    for toponym in same_sense_mentions(list(found.values()), scanned):
+        if free_of(toponym, list(found)):
+            found[(toponym.start, toponym.end)] = toponym
     return spread_plural_suffixes(doc_text(doc), sorted(found.values(), key=lambda t: t.start), gazetteer)
+
+
+def _accept_conventions(doc: Doc, gazetteer: Gazetteer, blocks: _Blocks, found: dict[tuple[int, int], Toponym]) -> None:
+    """Datelines ("COLUMBIA —") and party-home-town tags ("D-N.D.") name places however they are written."""
+    text = doc_text(doc)
+    for toponym in dateline_toponyms(text, gazetteer) + party_home_toponyms(text, gazetteer):
+        if free_of(toponym, list(found)) and not blocks.hits_hard(toponym.start, toponym.end):
+            found[(toponym.start, toponym.end)] = toponym
 
 
 def _accept_in_focus(focus: FocusAreas, pending: list[tuple[Toponym, str]], found: dict[tuple[int, int], Toponym],
@@ -110,22 +133,6 @@ def _near(a: Entry, b: Entry) -> bool:
     if a.id == b.id or a.precision != "city" or b.precision != "city":
         return False
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= NEIGHBOUR_KM
-
-
-def _accept_listed_with_places(text: str, weak: list[Toponym], found: dict[tuple[int, int], Toponym]) -> None:
-    """A small town listed beside places ("Lysychansk, Popasna, Kramatorsk") is a place too."""
-    changed = True
-    while changed and weak:
-        changed = False
-        ends = {t.end for t in found.values()}
-        starts = {t.start for t in found.values()}
-        for toponym in list(weak):
-            before = next((e for e in ends if e <= toponym.start and _LIST_GAP.match(text[e:toponym.start])), None)
-            after = next((s for s in starts if s >= toponym.end and _LIST_GAP.match(text[toponym.end:s])), None)
-            if before is not None or after is not None:
-                found[(toponym.start, toponym.end)] = toponym
-                weak.remove(toponym)
-                changed = True
 
 
 def _entity_blocks(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer) -> _Blocks:
@@ -290,27 +297,32 @@ def _names_only_areas(toponym: Toponym) -> bool:
     return bool(toponym.candidates) and all(e.precision != "city" for e in toponym.candidates)
 
 
-def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks,
-                   lower_words: frozenset[str]) -> str:
-    """Precision guards for a gazetteer match the NER did not call a place: 'place', 'weak', 'focus'
-    (a place if the document is about its country) or 'no'."""
+def _scan_vetoed(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks, lower_words: frozenset[str]) -> bool:
+    """True for a scanned name that is never a place here, whatever else the document says: inside a unit or
+    outlet, an adjective, an event, a river, a short form only, a common word the text also writes in lower case,
+    or a full-name person's surname."""
     terms = gazetteer.terms
     first = toponym.text.split()[0]
     if blocks.hits_hard(toponym.start, toponym.end) or first in terms.not_place or toponym.text in terms.not_alone:
-        return "no"
+        return True
     abbreviation = toponym.text.isupper() or "." in toponym.text
     if toponym.key in gazetteer.nationalities and not abbreviation:
-        return "no"  # "Russian"; but "U.S." and "UK" name the country even as modifiers ("the U.S. Census")
+        return True  # "Russian"; but "U.S." and "UK" name the country even as modifiers ("the U.S. Census")
     span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if span is None or _is_event_name(doc, span.end, gazetteer) or _names_feature(doc, span.start, span.end, gazetteer):
-        return "no"
+        return True
     if not toponym.suffix and all(e.how == "short" for e in toponym.candidates):
-        return "no"  # "Day" reaches only Day County by dropping "County"
+        return True  # "Day" reaches only Day County by dropping "County"
     country_code = abbreviation and any(e.precision == "country" for e in toponym.candidates)
     if len(toponym.key) < 3 and not country_code or (toponym.text.istitle() and toponym.key in lower_words):
-        return "no"  # "D", "No"; or a common word this very text also writes in lower case ("Center")
-    if blocks.hits_surname(toponym.start, toponym.end):
-        return "no"  # "Jones" after "Robert Jones"
+        return True  # "D", "No"; or a common word this very text also writes in lower case ("Center")
+    return blocks.hits_surname(toponym.start, toponym.end)  # "Jones" after "Robert Jones"
+
+
+def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> str:
+    """Precision guards for a gazetteer match the NER did not call a place (and no veto excludes): 'place',
+    'weak', 'focus' (a place if the document is about its country) or 'no'."""
+    span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
     if is_common_word(toponym.text) and not names_an_area(_strongest(toponym.candidates)) \
             and not any(is_famous_city(e, toponym.text) for e in toponym.candidates):
         return "no"  # "Hope", "Mobile", "Liberty" in ordinary use; "Paris Public Library" keeps Paris
