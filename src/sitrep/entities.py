@@ -89,6 +89,8 @@ def _collect_people(doc: Doc, tables: Tables) -> list[_Draft]:
         ent = _strip_titles(ent, tables)
         if ent is None or ent.text.lower() in tables.nationalities:
             continue  # "Africans", "Ukrainians": a people, not a person
+        if ent[-1].lower_.rstrip(".") in _STREET_WORDS and len(ent) > 1:
+            continue  # "N. Bedford Drive", "Martin Luther King Avenue": a street named after someone
         name = ent.text
         key = name.lower()
         draft = by_name.get(key)
@@ -138,6 +140,8 @@ def _strip_titles(ent: Span, tables: Tables) -> Span | None:
     return span if span.text.strip() else None
 
 
+_STREET_WORDS = frozenset("street st avenue ave road rd drive dr boulevard blvd lane ln highway square "
+                          "parkway terrace".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split())
 
 

@@ -190,7 +190,7 @@ def test_a_demonym_on_a_captured_noun_is_no_captured_place(analyze_text):
 def test_papers_and_plans_are_no_doers(analyze_text):
     report = analyze_text("Our schedule has a return trip to Saipan before the end of the year.")
     assert all(e.actor is None or "schedule" not in e.actor.text for e in report.events)
-    report = analyze_text("The alliance has a return trip to Saipan before the end of the year.")
+    report = analyze_text("The alliance made a return trip to Saipan before the end of the year.")
     assert any(e.actor is not None and e.actor.text.endswith("alliance") for e in report.events)
 
 

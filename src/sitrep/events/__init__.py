@@ -83,7 +83,7 @@ def _load_role_cues() -> RoleCues:
                     get("hostile_noun"), get("aggression_noun"), get("object_noun"),
                     get("capacity_noun"), get("abstract_noun"),
                     get("people_noun") | frozenset(w for w in tables.roles if " " not in w), get("force_noun"),
-                    get("material_noun"))
+                    get("material_noun"), get("accident_noun"))
 
 
 def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
@@ -106,10 +106,14 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     matches = find_triggers(index, lexicon.rules, TriggerWords(cues.armed_nouns | cues.hostile_nouns, cues.settlement_nouns,
                                                                    cues.capacity_nouns,
                                                                    cues.abstract_nouns | cues.force_nouns, cues.force_nouns,
-                                                                   cues.material_nouns))
+                                                                   cues.material_nouns, cues.people_nouns,
+                                                                   cues.accident_nouns))
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
     consumed = {c.i for m in matches for c in m.token.children
                 if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _object_words(m.rule)}
+    # "agree on sanctions" (SANCTION): the sanctions are what the agreeing is about, one event
+    consumed |= {g.i for m in matches if m.rule.type for p in m.token.children if p.dep_ == "prep"
+                 for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _object_words(m.rule, "pobj")}
     folded = fold_matches([m for m in matches if m.token.i not in consumed])
     matches = [TriggerMatch(m.token, replace(m.rule, type="THREATEN", mode="ultimatum"))
                if m.token.i in folded.threats else m for m in folded.matches]
@@ -132,7 +136,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     """One draft event per coordinated actor x recipient x place of a trigger."""
     token, rule = match.token, match.rule
     cues = lexicon.roles
-    roles = event_roles(token, rule.type, rule.mode, _object_words(rule), absorbed_subject, cues, index)
+    roles = event_roles(token, rule.type, rule.mode, _object_words(rule) | _object_words(rule, "pobj"), absorbed_subject,
+                        cues, index)
     material = rule.type in _MATERIAL_TYPES
     actors: list[tuple[ActorRef | None, str]] = [(ref, _how(t, index)) for t in roles.actors
                                                   if can_act(t, material, cues, index)
@@ -185,6 +190,8 @@ def _drafts_for(match: TriggerMatch, index: DocIndex, attributions: tuple[Attrib
     combos = list(product(actors, recipients, found_places or [None]))[:_MAX_FANOUT]
     for order, ((actor, how), recipient, place) in enumerate(combos):
         if _same_party(actor, recipient):
+            if any(r is not None and not _same_party(actor, r) for r in recipients):
+                continue  # "negotiations with Russia and the evacuation of our heroes": the other recipient stands
             recipient = None  # "he threw a can at her": two pronouns resolved to one person, one of them wrongly
         confidence = rule.weight * _ACTOR_FACTOR[how] * _MODALITY_FACTOR[modality] * (0.9 + 0.1 * place_conf)
         confidence *= (_EMBEDDED_FACTOR if embedded else 1.0) * _DEPTH_FACTOR ** depth
@@ -263,7 +270,14 @@ def _speaker_talks(noun: Token, rule: TriggerRule, index: DocIndex) -> ActorRef 
         return None
     if not any(c.dep_ == "prep" and c.lower_ == "with" for h in event_holders(noun) for c in h.children):
         return None
+    if lemma_of(noun) in _STATE_TALKS and voice.country:
+        # "the negotiation process with Russia": a state's negotiating side, not the speaker in person
+        return ActorRef(voice.country, None, None, voice.iso3, None, True)
     return ActorRef(voice.speaker, None, None, voice.iso3, None, True)
+
+
+# talks that a state holds through its delegations, unlike a leader's own conversation or call
+_STATE_TALKS = frozenset({"negotiation", "negotiations"})
 
 
 def _not_the_destination(places: tuple[Place, ...], trigger: Token) -> tuple[Place, ...]:
@@ -275,8 +289,12 @@ def _not_the_destination(places: tuple[Place, ...], trigger: Token) -> tuple[Pla
 
 def _same_party(actor: ActorRef | None, recipient: ActorRef | None) -> bool:
     """Whether actor and recipient are one entity (a self-directed political event is not what news reports)."""
-    return actor is not None and recipient is not None and actor.entity_id is not None \
-        and actor.entity_id == recipient.entity_id
+    if actor is None or recipient is None:
+        return False
+    if actor.entity_id is not None and actor.entity_id == recipient.entity_id:
+        return True
+    # "Ukraine" by the speech's "we" and "our heroes": one side named twice, no entity behind either
+    return actor.entity_id is None and recipient.entity_id is None and actor.text.lower() == recipient.text.lower()
 
 
 def _not_the_actor(places: tuple[Place, ...], actors: list[ActorRef | None]) -> tuple[Place, ...]:
@@ -308,9 +326,9 @@ def _clause_depth(token: Token, cues: RoleCues) -> int:
     return depth
 
 
-def _object_words(rule: TriggerRule) -> frozenset[str]:
-    """Objects a row names as part of the trigger ('express gratitude', 'lift the ban')."""
-    return frozenset(v for c in rule.conditions if c.kind == "dobj" and not c.negated for v in c.values)
+def _object_words(rule: TriggerRule, kind: str = "dobj") -> frozenset[str]:
+    """Objects (or, with kind "pobj", prepositional objects) a row names as part of the trigger ('lift the ban')."""
+    return frozenset(v for c in rule.conditions if c.kind == kind and not c.negated for v in c.values)
 
 
 def _modality(token: Token, trigger: Evidence, trigger_types: dict[int, str], attributions: tuple[Attribution, ...],
@@ -368,6 +386,8 @@ def _implicit_actor(trigger: Token, theme: Token | None, rule: TriggerRule, cues
 _PROMISABLE = frozenset({"CONCEDE", "AID", "SUPPORT", "COOPERATE", "RETREAT"})
 _PREDICTION_MARKS = frozenset({"because", "since", "as", "when", "while", "until", "before", "after", "once", "so"})
 _SPEECH_HEADS = frozenset({"say", "announce", "tell", "state", "declare", "add", "promise", "pledge", "vow", "confirm"})
+# verbs that flaunt a capacity (warn and threaten are threats of their own, and their content is told apart)
+_BOAST_HEADS = frozenset({"boast", "brag"})
 
 
 def _is_commitment(token: Token, modality: str, cooperative: bool = False) -> bool:
@@ -382,6 +402,9 @@ def _is_commitment(token: Token, modality: str, cooperative: bool = False) -> bo
     if token.dep_ == "xcomp" and lemma_of(token.head) in _READY and not cooperative:
         # "is prepared to impose martial law"; "willing to send" is already the AGREE of "willing"
         return True
+    if token.dep_ == "ccomp" and lemma_of(token.head) in _BOAST_HEADS and not cooperative and any(
+            c.dep_ == "aux" and c.lower_ in ("can", "could", "will", "would", "'ll") for c in token.children):
+        return True  # "they boast that Russia can destroy any state": a capacity flaunted is a threat
     reported = token.dep_ == "ccomp" and lemma_of(token.head) in _SPEECH_HEADS
     return modality == "hypothetical" and reported and any(c.dep_ == "aux" and c.lower_ in ("would", "'d")
                                                            for c in token.children)
@@ -391,7 +414,7 @@ def _is_commitment(token: Token, modality: str, cooperative: bool = False) -> bo
 # CAMEO 13); a future attack is one only when its actor announces it, not when a reporter predicts it
 _COERCIVE = frozenset({"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"})
 _STATED_COERCIVE = frozenset({"COERCE", "SANCTION"})
-_INTENT_HEADS = _SPEECH_HEADS | frozenset({"plan", "prepare", "intend", "threaten", "warn", "vow", "decide", "aim",
+_INTENT_HEADS = _SPEECH_HEADS | _BOAST_HEADS | frozenset({"plan", "prepare", "intend", "threaten", "warn", "vow", "decide", "aim",
                                            "prepared", "ready", "willing"})
 _READY = frozenset({"prepared", "ready", "willing", "determined", "poised"})
 # acts of yielding whose announced refusal is a rejection (PLOVER REJECT; CAMEO 12)

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from sitrep.events.context import DocIndex, lemma_of
 from sitrep.events.places import is_demonym
 from sitrep.events.people import names_people
-from sitrep.events.roles import RoleCues, find_roles
+from sitrep.events.roles import DOER_OF_NOUNS, RoleCues, find_roles
 from sitrep.events.triggers import is_named, is_placelike
 from sitrep.nlp import doc_text
 from sitrep.records import Place
@@ -63,7 +63,7 @@ def event_roles(trigger: Token, event_type: str, mode: str | None, object_words:
     if mode == "occupy" and not recipients:
         loser = _taken_from(trigger, cues, index)  # "Kherson was liberated from the occupiers": whom it was taken from
         recipients = [loser] if loser is not None else []
-    if event_type in _SYMMETRIC and len(actors) > 1 and not recipients:
+    if event_type in _SYMMETRIC and len(actors) > 1 and not recipients and lemma_of(trigger) not in DOER_OF_NOUNS:
         actors, recipients = actors[:1], actors[1:]
     elif event_type in _SYMMETRIC and not actors and len(recipients) > 1 and _between(trigger):
         actors, recipients = recipients[:1], recipients[1:]  # "the talks between Russia and Turkey": both hold them

@@ -56,6 +56,7 @@ class RoleCues:
     people_nouns: frozenset[str] = frozenset()  # 'a man', 'the mob', role words: common nouns that can do an armed act
     force_nouns: frozenset[str] = frozenset()  # 'a killer bee attack', 'a shark attack': animals and natural forces
     material_nouns: frozenset[str] = frozenset()  # 'sent howitzers', 'gave 500 million euros': what aid consists of
+    accident_nouns: frozenset[str] = frozenset()  # 'killed in a crash', 'injured from electrical shock': no doer
 
     @cached_property
     def nationality_by_iso2(self) -> dict[str, Nationality]:
@@ -92,7 +93,11 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         recipient, theme = None, None
     else:
         actor, recipient, theme = _nominal_roles(trigger, cues, event_type)
-        if event_type in _SELF_MOVING_TYPES and actor is None and theme is not None \
+        if lemma_of(trigger) in DOER_OF_NOUNS and theme is not None and theme.pos_ in ("PROPN", "NOUN") \
+                and (index.entity_at(theme) is not None or names_people(theme, cues)):
+            # "the mediation of the UN and the ICRC": both mediate, neither is acted on
+            actor, recipient, theme = theme, (None if recipient in (theme, *theme.conjuncts) else recipient), None
+        elif event_type in _SELF_MOVING_TYPES and actor is None and theme is not None \
                 and (index.entity_at(theme) is not None or names_people(theme, cues)):
             # "the withdrawal of Serbian forces": who withdraws is the 'of' object, not whom it is done to
             actor, recipient, theme = theme, (recipient if recipient is not theme else None), None
@@ -118,6 +123,12 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)
                                                       or event_type in cues.relational_types):
         recipient = theme  # "backed Moscow": a capital named as the object of a relation stands for its government
+    if trigger.pos_ == "VERB" and (recipient is None or recipient.lemma_.lower() in object_words):
+        # "agreed on sanctions against Russia": the row's own prepositional object says whom it is aimed at
+        recipient = next((r for p in trigger.children if p.dep_ == "prep" for g in p.children
+                          if g.dep_ == "pobj" and g.lemma_.lower() in object_words
+                          for r in (prep_object(g, frozenset({"against", "on"}), deps=("prep",)),) if r is not None),
+                         recipient)
     if recipient is None and event_type in cues.indirect_types:
         recipient = _dative(trigger)
     if recipient is None and event_type in cues.complement_types:
@@ -129,6 +140,8 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
 
 # types whose event nouns take their doer in an 'of' phrase ("the retreat of the army", "the surrender of the rebels")
 _SELF_MOVING_TYPES = frozenset({"RETREAT"})
+# event nouns whose 'of' object is who does it: "with the mediation of the UN and the ICRC"
+DOER_OF_NOUNS = frozenset({"mediation", "intervention", "visit", "arrival", "participation"})
 
 
 def _subject(verb: Token) -> Token | None:

@@ -52,6 +52,8 @@ class TriggerWords:
     abstractions: frozenset[str] = frozenset()  # 'hatred will strike', 'storms threaten': no one acts
     forces: frozenset[str] = frozenset()  # 'a killer bee attack': an attack noun with this modifier is no event
     materials: frozenset[str] = frozenset()  # 'delivered howitzers', 'gave 500 million euros': what aid consists of
+    people: frozenset[str] = frozenset()  # 'a man', 'officials', role words: common nouns for people who can act
+    accidents: frozenset[str] = frozenset()  # 'killed in a crash', 'died from electric shock': no one did it
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +165,10 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
     """Words that name no occurrence: a command ('Strike the shepherd'), a capacity ('the ability to cooperate')."""
     if token.pos_ == "VERB" and token.tag_ == "VB" and _is_imperative(token):
         return True
+    if _in_question(token):
+        return True  # "What do we offer?", "what can be achieved by destroying schools?": asked, not reported
+    if _accidental(token, words.accidents):
+        return True  # "killed when the power washer short-circuited", "injured from electrical shock"
     if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in ("on", "about") \
             and lemma_of(token.head.head) in ("comment", "respond", "response", "statement", "question"):
         return True  # "had no comment on the attack", "declined to comment on the arrests": press routine
@@ -180,7 +186,37 @@ def _not_an_occurrence(token: Token, words: TriggerWords) -> bool:
     return token.tag_ == "VBG" and token.dep_ == "conj" and head.pos_ == "ADJ"
 
 
+def _in_question(token: Token) -> bool:
+    """The trigger's sentence is a direct question (it ends with a question mark, closing quotes aside)."""
+    return token.sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+
+
+# what breaks down or gives way in an accident ("when the power washer short-circuited", "the roof collapsed")
+_ACCIDENT_VERBS = frozenset({"short-circuit", "circuit", "malfunction", "collapse", "overturn", "capsize", "derail", "crash",
+                             "slip", "fall", "electrocute", "topple", "roll"})
+
+
+def _accidental(token: Token, accidents: frozenset[str]) -> bool:
+    """A death or injury told as an accident: 'in a crash', 'from electrical shock', 'when the truck overturned'.
+
+    Only with no one named as doing it: "troops killed three when their tank crashed" is told as their act."""
+    if any(c.dep_ in ("nsubj", "agent") for c in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "from", "by", "during", "after") and any(
+                lemma_of(g) in accidents for g in (*child.children, *(j for c in child.children for j in c.conjuncts))
+                if g.dep_ in ("pobj", "conj")):
+            return True
+        if child.dep_ == "advcl" and lemma_of(child) in _ACCIDENT_VERBS and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "after", "as") for m in child.children) and not any(
+                s.dep_ == "dobj" for s in child.children):
+            return True
+    return False
+
+
 _GENERIC_DETS = frozenset({"all", "every", "any", "many"})
+# pronouns for a whole class of people: a relative clause on them describes the class ("all who beat the enemy")
+_CLASS_PRONOUNS = frozenset({"all", "everyone", "everybody", "anyone", "anybody", "whoever", "those"})
 
 
 def _generic_relative(token: Token) -> bool:
@@ -193,20 +229,25 @@ def _generic_relative(token: Token) -> bool:
     if node.dep_ != "relcl" or node.pos_ != "VERB":
         return False
     noun = node.head
+    if noun.lower_ in _CLASS_PRONOUNS and noun.head.pos_ != "NOUN":
+        return not any(_pins_down(t) for t in node.subtree)  # "all who beat the enemy", "everyone who has thanked"
     if noun.tag_ not in ("NNS", "NNPS"):
         return False
     dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss", "nummod")}
     if dets and not dets & _GENERIC_DETS:
         return False  # "the soldiers who are fighting", "our troops who hold": those ones
-    present = node.tag_ in ("VBP", "VBZ") or (node.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lower_ in ("are", "is") for c in node.children))
+    auxes = {c.lower_ for c in node.children if c.dep_ == "aux"}
+    present = node.tag_ in ("VBP", "VBZ") or (node.tag_ == "VBG" and bool(auxes & {"are", "is"})) or (
+        node.tag_ == "VBN" and bool(auxes & {"have", "has"}))  # "men and women who have fought"
     return present and not any(_pins_down(t) for t in node.subtree)
 
 
 def _pins_down(token: Token) -> bool:
     """A date or a location that makes a clause about one occurrence ('in Bakhmut', 'on Monday'; not 'every day')."""
     if token.ent_type_ in ("DATE", "TIME"):
-        return not any(t.lower_ in ("every", "each", "daily") for t in _entity_tokens(token))
+        words = {t.lower_ for t in _entity_tokens(token)}
+        # "countries who support Ukraine today": the present of a class, not a day
+        return not words & {"every", "each", "daily"} and not words <= {"today", "now", "tonight", "currently"}
     return token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
 
 
@@ -331,6 +372,7 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
     if condition.kind == "dobj":
         # the passive subject is the object too: "demands were accepted"
         objects = [counted(c) for c in token.children if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass"]
+        objects = objects or _relative_object(token)  # "the questions I would like to ask"
         objects += [j for o in objects for j in o.conjuncts]  # "photographs and other military intelligence"
         if "@ANY" in values:
             return bool(objects)
@@ -340,12 +382,21 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
             return True
         return any(lemma_of(o) in values for o in objects)
     if condition.kind == "pobj":
-        return any(lemma_of(g) in values for c in token.children if c.dep_ in _PREP_DEPS
-                   for g in _prep_objects(c, token))
+        pobjs = [g for c in token.children if c.dep_ in _PREP_DEPS for g in _prep_objects(c, token)]
+        if "@PARTY" in values and any(_is_party(g, index, words) for g in pobjs):
+            return True
+        if "@MATERIAL" in values and any(is_material(g, words.materials) for g in pobjs):
+            return True
+        return any(lemma_of(g) in values for g in pobjs)
     if condition.kind == "dep":
         return any(c.dep_ in values for c in token.children)
     if condition.kind == "comp":  # the verb of a clausal complement: "warned that the situation is critical"
-        return any(lemma_of(c) in values for c in token.children if c.dep_ in ("ccomp", "xcomp"))
+        comps = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")]
+        if "@QUESTION" in values and any(_asks(c) for c in comps):
+            return True
+        if "@PARTY" in values and any(_is_party(s, index, words) for c in comps for s in _clause_subjects(c)):
+            return True  # "warned that it would retaliate", not "warned that the moves bear the hallmarks"
+        return any(lemma_of(c) in values for c in comps)
     if condition.kind == "child":
         return any(lemma_of(c) in values or c.lower_ in values for c in token.children)
     if condition.kind == "head":
@@ -359,6 +410,38 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
             return any(is_placelike(s, index, words.settlements) for s in _clause_subjects(token, passive=True))
         return any(is_named(s, index) for s in _clause_subjects(token))
     return _test_argument(values, token, index, words)
+
+
+def _relative_object(verb: Token) -> list[Token]:
+    """The noun a relative clause hangs on, as the object its verb lacks: 'the questions I would like to ask'."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "relcl" and node.head.i != node.i:
+            # only a clause without a relative word ("the questions I would like to ask"); "the freedom which we
+            # fight for" has its own, and a stranded preposition takes it
+            return [] if any(t.tag_ in ("WDT", "WP") for t in node.subtree) else [node.head]
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+_WH_WORDS = frozenset({"what", "whether", "if", "why", "how", "who", "whom", "which", "when", "where"})
+
+
+def _asks(clause: Token) -> bool:
+    """A clause that is a question: 'if I'm all right', 'whether they would come', 'what happened'."""
+    return any(c.lower_ in _WH_WORDS and c.dep_ in ("mark", "advmod", "nsubj", "dobj", "attr", "nsubjpass")
+               and c.i < clause.i for c in clause.children)
+
+
+_PERSONAL_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+
+
+def _is_party(token: Token, index: DocIndex, words: TriggerWords) -> bool:
+    """Someone who can act: a named actor or place, a personal pronoun, an armed or people noun."""
+    return is_named(token, index) or token.lower_ in _PERSONAL_PRONOUNS or is_armed(token, index, words.armed) \
+        or lemma_of(token) in words.people or token.lower_ in words.people
 
 
 def _prep_objects(prep: Token, verb: Token) -> list[Token]:

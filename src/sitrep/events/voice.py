@@ -51,8 +51,12 @@ def speech_voice(doc: Doc, speaker: str | None, index: DocIndex, cues: RoleCues)
         lower = t.lower_
         if lower == "our" and t.dep_ == "poss":
             candidates.add(t.head.i)
-        elif lower in nationalities and t.is_sent_start:
+        elif lower in nationalities and (all(w.is_punct for w in doc[t.sent.start:t.i])
+                                         or (t.i > 0 and doc[t.i - 1].lower_ == "fellow")):
             candidates.add(t.i)
+    for t in doc:
+        if t.lower_ == "glory" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to":
+            candidates.add(t.i + 2)  # "Glory to Ukraine!": the closing salute of an address names its country
     for i in sorted(candidates):
         tok = doc[i]
         nat = _owned_nationality(tok, index, nationalities, by_iso2)
@@ -78,8 +82,15 @@ def _owned_nationality(tok: Token, index: DocIndex, nationalities: dict[str, Nat
     """The country a token claims as the speaker's own: "our Ukrainian cities", "our Odesa", "Ukrainians!"."""
     if tok.lower_ in nationalities and tok.text[:1].isupper():
         nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-        if tok.tag_ in ("NNPS", "NNS") and nxt is not None and nxt.text == "!" and tok.i == tok.sent.start:
+        opens = all(t.is_punct for t in tok.doc[tok.sent.start:tok.i])  # "**Ukrainians!**" in bold too
+        if tok.tag_ in ("NNPS", "NNS") and nxt is not None and nxt.text == "!" and opens:
             return nationalities[tok.lower_]  # the vocative that opens an address: "Ukrainians!"
+        if tok.i > 0 and tok.nbor(-1).lower_ == "fellow":
+            return nationalities[tok.lower_]  # "Good health to you, fellow Ukrainians"
+    if tok.i >= 2 and tok.nbor(-1).lower_ == "to" and tok.nbor(-2).lower_ == "glory":
+        place = index.place_at(tok)
+        return by_iso2.get(place.country) if place is not None and place.precision == "country" and place.country \
+            else None
     if not any(c.dep_ == "poss" and c.lower_ == "our" for c in tok.children):
         return None
     for mod in (c for c in tok.children if c.dep_ in ("amod", "compound")):
