@@ -57,3 +57,30 @@ def test_small_namesake_still_wins_when_its_region_dominates(seed_places, place_
 def test_names_before_a_plural_regions_are_oblasts(geoparse):
     places = _ids(geoparse("Vinnytsia, Rivne, Lviv, Odesa regions - missile threat."))
     assert [places.get(k) for k in ("Vinnytsia", "Rivne", "Lviv")] == [689559, 695592, 702549]
+
+
+def test_a_town_and_the_county_holding_it_resolve_together(geoparse):
+    # Paris, Tennessee is the seat of Henry County, Tennessee; Kentucky, Georgia and France have a Paris,
+    # and Georgia, Virginia and Indiana a Henry County
+    places = geoparse("Class has lesson on history, art. Paris and Henry County is rich in both history and art.")
+    assert [(p.text, p.admin1) for p in places] == [("Paris", "US.TN"), ("Henry County", "US.TN")]
+
+
+def test_a_police_department_and_a_county_jail_place_athens_in_texas(geoparse):
+    # Athens, Texas is the seat of Henderson County, Texas (Athens, Georgia is far bigger)
+    places = geoparse("The Athens Police Department arrested a man. Julius Anton Givens was arraigned at the "
+                      "Henderson County Jail Tuesday morning.")
+    assert [(p.text, p.admin1) for p in places] == [("Athens", "US.TX"), ("Henderson County", "US.TX")]
+
+
+def test_a_county_is_never_a_country_of_the_same_name(geoparse):
+    # Guernsey County, Ohio, not the Bailiwick of Guernsey
+    places = geoparse("Statistics from the Guernsey County Common Pleas Court reflect the current economy.")
+    assert [(p.text, p.country, p.admin1, p.precision) for p in places] == [("Guernsey County", "US", "US.OH", "admin2")]
+
+
+def test_the_eus_centre_pulls_no_town_towards_germany(geoparse):
+    # Bucha in Kyiv oblast (GeoNames 711350), not Bucha in Thuringia: the EU spans many countries
+    places = geoparse("I do not know how many more war crimes of the Russian military must be revealed, as it was "
+                      "in our city of Bucha, before all EU states have enough courage for the embargo.")
+    assert [(p.text, p.geonameid) for p in places if p.text == "Bucha"] == [("Bucha", 711350)]

@@ -42,3 +42,25 @@ def test_a_town_named_as_a_place_keeps_that_sense_inside_an_institution_name(geo
                       "residents have asked why. Crime in New London has fallen during his tenure.")
     mentions = [p for p in places if p.text == "New London"]
     assert len(mentions) == 2 and mentions[0].geonameid == mentions[1].geonameid
+
+
+def test_acronyms_in_ordinary_text_are_not_towns_spelt_the_same(geoparse):
+    places = geoparse("The course covers anti-lock braking (ABS) skills. SWAT officers soon surrounded the home.")
+    assert places == ()
+
+
+def test_a_byline_in_capitals_is_a_person(geoparse):
+    places = geoparse("Zoning allows fire-gutted block to be redeveloped. BY CHAD KLIMACK Advocate Reporter. "
+                      "The council in Newark voted on Monday.")
+    assert [p.text for p in places] == ["Newark"]
+
+
+def test_a_city_written_in_capitals_in_a_headline_is_still_the_city(geoparse):
+    places = geoparse("RUSSIAN TROOPS ENTER KYIV AS TALKS STALL")
+    assert [(p.text, p.country) for p in places] == [("KYIV", "UA")]
+
+
+def test_the_eu_is_a_place_as_the_region_table_holds_it_not_the_town_of_eu(geoparse):
+    # Eu is a commune in Normandy (GeoNames 3019952); capitals name the Union
+    places = geoparse("The group will write to the EU Transport Commissioner about airport charges.")
+    assert [(p.text, p.name, p.geonameid) for p in places] == [("EU", "European Union", None)]

@@ -8,6 +8,7 @@ from sitrep.geo.gazetteer import Entry, Gazetteer
 from sitrep.geo.regions import split_admin_suffix
 from sitrep.geo.translit import normalize
 
+MAX_ACRONYM = 5  # letters in the longest word read as an acronym when written in capitals ("NATO", "SWAT")
 MAX_CANDIDATES = 40  # "Springfield" has hundreds; the long tail is tiny villages that never win
 _POSSESSIVE = re.compile(r"[’'ʼ]s$")
 
@@ -34,7 +35,7 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
     """Candidates by exact name, admin short form, then (optionally) transliteration skeleton and fuzzy match."""
     key = toponym_key(text)
     stem, suffix = split_admin_suffix(key, gazetteer.terms.admin_suffixes)
-    found = [e for e in gazetteer.lookup(key) if _abbreviation_fits(e, text)]
+    found = _prefer_abbreviations([e for e in gazetteer.lookup(key) if _abbreviation_fits(e, text)], text)
     if text.rstrip().endswith(".") and any(e.how == "abbr_dot" for e in found):
         found = [e for e in found if e.how == "abbr_dot"]  # "Pa." is Pennsylvania, not a town called Pa
     demonym = _demonym_record(key, text, gazetteer)
@@ -50,6 +51,16 @@ def find_candidates(text: str, start: int, end: int, gazetteer: Gazetteer, fuzzy
     if not found and fuzzy and not _names_a_feature(key, gazetteer):
         found = list(gazetteer.lookup_fuzzy(stem if suffix else key))
     return Toponym(text=text, start=start, end=end, key=key, suffix=suffix, candidates=_dedupe(found))
+
+
+def _prefer_abbreviations(found: list[Entry], text: str) -> list[Entry]:
+    """An acronym that abbreviates an area names the area, not a town spelt with the same letters: 'EU' is the
+    European Union, not Eu in Normandy; 'PA' Pennsylvania, not a village called Pa."""
+    if not _written_in_capitals(text) or sum(ch.isalpha() for ch in text) > MAX_ACRONYM:
+        return found
+    if not any(e.how in ("abbr", "abbr_dot", "region_table") or e.precision == "country" for e in found):
+        return found
+    return [e for e in found if not (e.precision in ("city", "admin2") and e.how in ("name", "alt"))]
 
 
 def _abbreviation_fits(entry: Entry, text: str) -> bool:

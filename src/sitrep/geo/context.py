@@ -112,7 +112,9 @@ def document_focus(toponyms: list[Toponym], best: list[Entry | None], skip_key: 
         countries[entry.country] += 1
         for code in entry.admin1s:
             admin1s[code] += 1
-        if entry.precision != "country" and entry.feature != "CONT":
+        if entry.precision != "country" and entry.feature != "CONT" and entry.country:
+            # countries, continents and areas spanning several countries (the EU, the Middle East, the Black Sea)
+            # have no point their towns lie near: the EU's centre is in Germany, not near Bucha
             points.append((entry.lat, entry.lon))
     if not total:
         return Focus({}, {}, ())

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from sitrep.geodesy import haversine_km
-from sitrep.geo.candidates import Toponym, find_candidates, toponym_key
+from sitrep.geo.candidates import MAX_ACRONYM, Toponym, find_candidates, toponym_key
 from sitrep.geo.discourse import (accept_listed_with_places, dateline_toponyms, free_of, parts_of_unknown_span,
                                   party_home_toponyms, same_sense_mentions)
 from sitrep.geo.evidence import (FocusAreas, focus_areas, is_common_word, is_famous_city, is_rare_word,
@@ -143,7 +143,7 @@ def _entity_blocks(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer)
     surnames: list[tuple[int, int]] = []
     for ent in entities:
         full_person = ent.type == "PERSON" and " " in ent.text.strip()
-        if ent.type in BLOCKING_TYPES or (ent.type == "ORG" and ent.source == "actor_table"):
+        if ent.type in BLOCKING_TYPES or (ent.type == "ORG" and ent.source == "actor_table" and not _is_polity(ent.text, gazetteer)):
             hard.extend((m.start, m.end) for m in ent.mentions)
         elif full_person:
             # "Yaramyr Temirkhanov" blocks itself; its one-word surname mentions need a strong place
@@ -159,6 +159,12 @@ def _entity_blocks(doc: Doc, entities: tuple[Entity, ...], gazetteer: Gazetteer)
         if ent.label_ not in NER_PLACE_LABELS:
             soft.append((ent.start_char, ent.end_char))
     return _Blocks(tuple(hard), tuple(soft), tuple(surnames))
+
+
+def _is_polity(text: str, gazetteer: Gazetteer) -> bool:
+    """True for an organisation that the curated region table holds as an area ('the EU'): like a country, it is
+    an actor and a place, and its mentions are judged as places."""
+    return any(e.how == "region_table" and e.precision != "city" for e in gazetteer.lookup(toponym_key(text)))
 
 
 def _is_rare_place_name(text: str, gazetteer: Gazetteer) -> bool:
@@ -313,10 +319,29 @@ def _scan_vetoed(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Bloc
         return True
     if not toponym.suffix and all(e.how == "short" for e in toponym.candidates):
         return True  # "Day" reaches only Day County by dropping "County"
-    country_code = abbreviation and any(e.precision == "country" for e in toponym.candidates)
+    country_code = abbreviation and any(e.precision == "country" or e.how == "region_table" for e in toponym.candidates)
     if len(toponym.key) < 3 and not country_code or (toponym.text.istitle() and toponym.key in lower_words):
         return True  # "D", "No"; or a common word this very text also writes in lower case ("Center")
+    if _unknown_acronym(toponym, doc, span, lower_words):
+        return True
     return blocks.hits_surname(toponym.start, toponym.end)  # "Jones" after "Robert Jones"
+
+
+def _unknown_acronym(toponym: Toponym, doc: Doc, span: Span, lower_words: frozenset[str]) -> bool:
+    """True for capitals that abbreviate something other than a place ('anti-lock braking (ABS)', 'SWAT
+    officers', 'BY CHAD KLIMACK'): a short word in capitals amid ordinary text that no abbreviation table knows
+    and that the text never writes as a name; in a headline or dateline all in capitals it may be a town."""
+    text = toponym.text
+    if " " in text or "." in text or not text.isupper() or len(text) > MAX_ACRONYM:
+        return False
+    if span.start > 0 and doc[span.start - 1].text == "BY":
+        return True  # a byline
+    if any(e.how in ("abbr", "abbr_dot", "region_table") or e.precision == "country" for e in toponym.candidates):
+        return False
+    neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc) and doc[i].is_alpha]
+    if neighbours and all(t.is_upper for t in neighbours):
+        return False
+    return not any(t.text == text.title() for t in doc)
 
 
 def _judge_scanned(toponym: Toponym, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> str:

@@ -25,6 +25,7 @@ FOCUS_COUNTRY, FOCUS_ADMIN1, FOCUS_NEAR = 0.8, 0.6, 0.6  # where the rest of the
 NAMESAKE_RATIO = 10  # a town ten times its namesake's size is the one meant unless the text places the other
 DOMINANT_SHARE = 0.5  # a region holding more than half of the document's other places is where it is
 TOWN_SHARE_OF_ADMIN1 = 0.5  # "Varna" alone is the city when most of Varna province lives in it
+HELD_TOGETHER = 0.5  # a town and a county the text names that holds it
 ROUNDS = 2  # context rounds after the prior-only pass; resolutions settle after two
 SOFTMAX_TEMPERATURE = 0.25
 
@@ -47,7 +48,8 @@ def prior_score(toponym: Toponym, entry: Entry, suffixes: frozenset[str] = froze
     if entry.how == "fuzzy":
         score -= (100.0 - entry.similarity) / 50
     if toponym.suffix:
-        score += SUFFIX_AGREES if entry.precision in AREA_PRECISIONS else SUFFIX_DISAGREES
+        if entry.precision != "country":  # no country is written "X County" or "X region": "Guernsey County" is Ohio's
+            score += SUFFIX_AGREES if entry.precision in AREA_PRECISIONS else SUFFIX_DISAGREES
         if entry.name.lower().split()[-1:] and entry.name.lower().split()[-1].strip("'’") in suffixes:
             score += SUFFIX_IN_NAME  # "Kyiv region" is Kyivska oblast, not the city-status unit "Kyiv"
         if entry.how == "short" and entry.precision in AREA_PRECISIONS:
@@ -100,6 +102,28 @@ def _well_known_population(toponym: Toponym, skeleton) -> dict[str, int]:
     return largest
 
 
+def _held_together(toponyms: list[Toponym]) -> list[dict[int, float]]:
+    """Per toponym, a bonus for each candidate town lying in a county that another name of the text can be, and
+    for each candidate county holding a town another name can be: "Paris and Henry County" are Paris, Tennessee
+    and Henry County, Tennessee, though Kentucky, Georgia and France have a Paris and five states a Henry County."""
+    # only names written in full count: "Pacific" reaching Pacific County by its short form holds nothing
+    counties: dict[str, set[str]] = {}  # admin2 code -> keys of the toponyms that can be that county
+    towns: dict[str, set[str]] = {}  # admin2 code -> keys of the toponyms that can be a town in it
+    for t in toponyms:
+        for e in t.candidates:
+            if e.admin2 and e.precision in ("admin2", "city") and e.how in ("name", "alt"):
+                (counties if e.precision == "admin2" else towns).setdefault(e.admin2, set()).add(t.key)
+    out = []
+    for t in toponyms:
+        bonus = {}
+        for e in t.candidates:
+            partners = counties if e.precision == "city" else towns if e.precision == "admin2" else {}
+            if e.admin2 and e.how in ("name", "alt") and partners.get(e.admin2, set()) - {t.key}:
+                bonus[e.id] = HELD_TOGETHER
+        out.append(bonus)
+    return out
+
+
 def context_score(entry: Entry, focus: Focus, container: Entry | None, well_known: dict[str, int] | None = None) -> float:
     """Score from the document: the stated container and the places the rest of the text names.
 
@@ -138,8 +162,9 @@ def resolve_toponym_list(text: str, toponyms: list[Toponym], gazetteer: Gazettee
         return [_pick(t, [(e, -float(i)) for i, e in enumerate(t.candidates)]) for t in toponyms]
     suffixes = gazetteer.terms.admin_suffixes
     skeleton = gazetteer.rules.skeleton
-    priors = [[(e, prior_score(t, e, suffixes) + _own_spelling(t, e, skeleton) + _foreign_alternate(t, e, skeleton))
-               for e in t.candidates] for t in toponyms]
+    held = _held_together(toponyms)
+    priors = [[(e, prior_score(t, e, suffixes) + _own_spelling(t, e, skeleton) + _foreign_alternate(t, e, skeleton)
+                + held[i].get(e.id, 0.0)) for e in t.candidates] for i, t in enumerate(toponyms)]
     well_known = [_well_known_population(t, skeleton) for t in toponyms]
     best = [_argmax(p) for p in priors]
     cue_gap = cue_gap_pattern(gazetteer.terms.container_cues, gazetteer.terms.appositive_cues)
