@@ -64,3 +64,9 @@ def test_the_eu_is_a_place_as_the_region_table_holds_it_not_the_town_of_eu(geopa
     # Eu is a commune in Normandy (GeoNames 3019952); capitals name the Union
     places = geoparse("The group will write to the EU Transport Commissioner about airport charges.")
     assert [(p.text, p.name, p.geonameid) for p in places] == [("EU", "European Union", None)]
+
+
+def test_a_lower_case_word_the_gazetteer_lacks_is_no_unresolved_place(geoparse):
+    places = geoparse("Police said both men, of Lexington, are charged with manufacturing meth, a Lexington County "
+                      "Sheriff's Department spokesman said.")
+    assert "meth" not in [p.text for p in places]

@@ -206,6 +206,8 @@ def _accept_ner(span: Span, doc: Doc, gazetteer: Gazetteer, blocks: _Blocks) -> 
         extended = doc[span.start:span.end + 1]  # "Donetsk region" names the oblast, not the city
         with_suffix = find_candidates(extended.text, extended.start_char, extended.end_char, gazetteer)
         toponym = with_suffix if with_suffix.candidates else toponym
+    if not toponym.candidates and not span.text[:1].isupper():
+        return None, "no"  # "meth", "crawfish", "absentia": a name nothing matches is at least written as a name
     if not toponym.candidates and (span.label_ == "FAC" or any(ch.isdigit() for ch in span.text)):
         return None, "no"  # an unknown building or road, or "G7", is not worth reporting as a place
     if blocks.hits_surname(span.start_char, span.end_char) and not (
