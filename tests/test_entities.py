@@ -131,3 +131,10 @@ def test_a_weekday_the_model_runs_into_a_name_is_not_part_of_it(analyze_text):
     assert [p.text for p in people] == ["Qamar Javed Bajwa"]
     (mention,) = people[0].mentions
     assert report.article.text[mention.start:mention.end] == "Qamar Javed Bajwa"
+
+
+def test_an_organisation_that_is_also_a_curated_area_stays_an_actor(analyze_text):
+    """The EU is an area on the map and the body that imposes sanctions (no GeoNames record claims it)."""
+    report = analyze_text("The EU agreed on new sanctions against Russia.")
+    assert [e.text for e in report.entities if e.type == "ORG"] == ["European Union"]
+    assert [(e.type, e.actor.text) for e in report.events] == [("SANCTION", "European Union")]

@@ -64,9 +64,12 @@ def drop_entities_claimed_by_places(entities: tuple[Entity, ...], places: tuple[
     Ids are renumbered so they stay E1..En in text order; no later stage has seen the old ones.
     """
     spans = {(p.start, p.end) for p in places if p.geonameid is not None or p.precision == "region"}
+    # an organisation that is also a curated area ("the EU", no GeoNames record) stays an actor: it imposes sanctions
+    gazetted = {(p.start, p.end) for p in places if p.geonameid is not None}
     kept = []
     for ent in entities:
-        left = tuple(m for m in ent.mentions if not _overlaps_any(m.start, m.end, spans))
+        claimed = gazetted if ent.type == "ORG" else spans
+        left = tuple(m for m in ent.mentions if not _overlaps_any(m.start, m.end, claimed))
         if left and ent.type in ("PERSON", "ORG"):
             kept.append(replace(ent, mentions=left) if len(left) != len(ent.mentions) else ent)
         elif ent.type not in ("PERSON", "ORG") or left:
