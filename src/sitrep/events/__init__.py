@@ -83,7 +83,7 @@ def _load_role_cues() -> RoleCues:
                     get("hostile_noun"), get("aggression_noun"), get("object_noun"),
                     get("capacity_noun"), get("abstract_noun"),
                     get("people_noun") | frozenset(w for w in tables.roles if " " not in w), get("force_noun"),
-                    get("material_noun"), get("accident_noun"))
+                    get("material_noun"), get("accident_noun"), get("trade_noun"))
 
 
 def _armed_nouns(roles: dict[str, tuple[str, bool]]) -> frozenset[str]:
@@ -107,7 +107,8 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
                                                                    cues.capacity_nouns,
                                                                    cues.abstract_nouns | cues.force_nouns, cues.force_nouns,
                                                                    cues.material_nouns, cues.people_nouns,
-                                                                   cues.accident_nouns))
+                                                                   cues.accident_nouns, cues.trade_nouns,
+                                                                   cues.weapon_nouns))
     # "lifted the burn ban": the ban is what the lifting acts on, not an event of its own
     consumed = {c.i for m in matches for c in m.token.children
                 if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _object_words(m.rule)}

@@ -177,3 +177,24 @@ def _is_imperative(verb: Token) -> bool:
 
 
 _COMMAND_OPENERS = frozenset({"please", "just", "now", "so", "then", "and"})
+
+
+def trade_framed(token: Token, words: "TriggerWords") -> bool:
+    """'China isn't afraid to fight one [a trade war]', 'the clash reflects the trade deficit': a war word in a
+    sentence about a trade conflict, with no armed actor, weapon or casualty in it, is a figure of speech."""
+    if not words.trade:
+        return False
+    framed = False
+    for t in token.sent:
+        lemma, lower = lemma_of(t), t.lower_
+        if lemma in _CASUALTY_LEMMAS or lemma in words.weapons or lemma in words.armed or lower in words.armed:
+            return False
+        if lemma == "trade" or lower == "duty":
+            # "trade war", "trade practices": the noun as a modifier; "on duty" is a soldier's, "duties" a levy's
+            framed |= lemma == "trade" and t.dep_ in ("compound", "amod", "nmod")
+        elif lemma in words.trade or lower in words.trade:
+            framed = True
+    return framed
+
+
+_CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "die", "dead", "casualty", "civilian", "soldier", "troop"})

@@ -57,6 +57,7 @@ class RoleCues:
     force_nouns: frozenset[str] = frozenset()  # 'a killer bee attack', 'a shark attack': animals and natural forces
     material_nouns: frozenset[str] = frozenset()  # 'sent howitzers', 'gave 500 million euros': what aid consists of
     accident_nouns: frozenset[str] = frozenset()  # 'killed in a crash', 'injured from electrical shock': no doer
+    trade_nouns: frozenset[str] = frozenset()  # 'tariffs', 'trade war': a war word beside them is a figure
 
     @cached_property
     def nationality_by_iso2(self) -> dict[str, Nationality]:

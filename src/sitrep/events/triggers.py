@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from sitrep.errors import MissingDataError
 from sitrep.events.context import DocIndex, counted, lemma_of
 from sitrep.events.reference import relative_antecedent
-from sitrep.events.occurrence import not_an_occurrence
+from sitrep.events.occurrence import not_an_occurrence, trade_framed
 from sitrep.events.ontology import Ontology
 from sitrep.events.routine import in_spans, routine_spans
 from sitrep.tables import read_tsv
@@ -55,6 +55,8 @@ class TriggerWords:
     materials: frozenset[str] = frozenset()  # 'delivered howitzers', 'gave 500 million euros': what aid consists of
     people: frozenset[str] = frozenset()  # 'a man', 'officials', role words: common nouns for people who can act
     accidents: frozenset[str] = frozenset()  # 'killed in a crash', 'died from electric shock': no one did it
+    trade: frozenset[str] = frozenset()  # 'tariffs', 'trade war': the words of a trade conflict
+    weapons: frozenset[str] = frozenset()  # 'missiles', 'shells': an armed event's instruments
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,8 @@ def find_triggers(index: DocIndex, rules: dict[str, tuple[TriggerRule, ...]],
             continue
         for rule in candidates:
             if _pos_fits(token, rule.pos) and all(_holds(c, token, index, words) for c in rule.conditions):
-                if rule.type and not (rule.type in _FORCEFUL and _figurative_modifier(token, words.forces)):
+                if rule.type and not (rule.type in _FORCEFUL and (_figurative_modifier(token, words.forces)
+                                                                  or trade_framed(token, words))):
                     found.append(TriggerMatch(token, rule))  # (a '-' row: this use of the word is no event)
                 break
     return found
