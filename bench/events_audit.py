@@ -5,7 +5,9 @@ with empty verdict columns; judges fill them by the written rules; `python -m be
 prints the figures and writes bench/results/events-audit-<date>.json. Article texts are read from ../shared
 at run time and never copied here; the TSV holds the evidence sentences the judge needs. `dump --tune` and
 `score --tune` do the same for the tuning half (even positions; bench/events_tune.tsv, events_tune_judged*.tsv),
-where error patterns are studied so that the reported half stays unread while developing.
+where error patterns are studied so that the reported half stays unread while developing. `merge [--tune]` rewrites
+the judged sheets as today's output: a row keeps its verdicts when an earlier judgement was about the same event
+(same signature), and new rows come with empty verdicts for the judge; rows no longer produced are dropped.
 """
 from __future__ import annotations
 
@@ -113,14 +115,45 @@ def score(paths: list[Path]) -> dict[str, Any]:
     return out
 
 
+def merge(half: str = "report") -> int:
+    """Rewrite one half's judged sheets as today's rows, carrying verdicts over by signature."""
+    tune = half == "tune"
+    sheets = sorted((ROOT / "bench").glob("events_tune_judged*.tsv" if tune else "events_audit_judged*.tsv"))
+    verdicts: dict[tuple[str, ...], dict[str, str]] = {}
+    for path in sorted((ROOT / "bench").glob("events_*judged*.tsv")):
+        for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"):
+            if row["type_ok"].strip():
+                verdicts[_signature(row)] = {v: row[v] for v in VERDICTS}
+    now = current_rows(half)
+    for row in now:
+        row.update(verdicts.get(_signature(row), {}))
+    # the report half is kept in two sheets, the addresses apart from the news, as they were judged
+    target = (lambda r: sheets[0]) if tune or len(sheets) < 2 else \
+        (lambda r: sheets[1] if r["article"].startswith("zelensky") else sheets[0])
+    by_sheet: dict[Path, list[dict[str, str]]] = {s: [] for s in sheets}
+    for row in now:
+        by_sheet[target(row)].append(row)
+    for path, rows in by_sheet.items():
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(now[0]), delimiter="\t")
+            writer.writeheader()
+            writer.writerows(rows)
+    fresh = [r for r in now if not r["type_ok"].strip()]
+    print(f"{len(now)} rows, {len(now) - len(fresh)} carried over, {len(fresh)} to judge")
+    for r in fresh:
+        print("\t".join(r[k] for k in ("article", "event", "type", "mode", "trigger", "actor", "recipient", "place",
+                                        "modality", "evidence")))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """dump [--tune] | score [--tune] [SHEET...] (make eval runs score on the reported half)."""
+    """dump [--tune] | merge [--tune] | score [--tune] [SHEET...] (make eval runs score on the reported half)."""
     argv = list(argv or ["score"])
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is missing (the audit needs ../shared)")
         return 3
-    if argv[:1] == ["dump"]:
-        return dump("tune" if argv[1:2] == ["--tune"] else "report")
+    if argv[:1] in (["dump"], ["merge"]):
+        return (dump if argv[0] == "dump" else merge)("tune" if argv[1:2] == ["--tune"] else "report")
     tune = argv[1:2] == ["--tune"]
     sheets = ([Path(a) for a in argv[1 + tune:]]
               or sorted((ROOT / "bench").glob("events_tune_judged*.tsv" if tune else "events_audit_judged*.tsv")))

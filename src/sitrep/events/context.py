@@ -215,3 +215,13 @@ def prep_object(head: Token, preps: frozenset[str], deps: tuple[str, ...] = ("pr
             if obj is not None:
                 return obj
     return None
+
+
+# nouns that hold what their 'of' phrase names: "agreed on a sixth package of sanctions" agreed on sanctions
+_CONTAINER_NOUNS = frozenset({"package", "round", "set", "series", "wave", "batch", "raft", "list", "tranche"})
+
+
+def contents_of(nouns: list[Token]) -> list[Token]:
+    """The 'of' objects of the container nouns among these ('a package of sanctions' -> sanctions)."""
+    return [g for n in nouns if lemma_of(n) in _CONTAINER_NOUNS for c in n.children
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

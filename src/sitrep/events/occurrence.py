@@ -36,10 +36,29 @@ def not_an_occurrence(token: Token, words: "TriggerWords") -> bool:
     if _under_capacity(token, words.capacities) or (
             token.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and _under_capacity(head, words.capacities)):
         return True  # "their ability to cooperate", "their capacity to launch attacks"
+    if token.pos_ == "NOUN" and _proposed(token):
+        return True  # "the oil embargo must be a part of it", "the priority is the oil embargo": asked for, not done
     if _generic_relative(token):
         return True  # "all countries who support Ukraine", "Ukrainians who are fighting": a class, not an occurrence
     # "an objectively difficult and demanding environment": a participle coordinated with an adjective
     return token.tag_ == "VBG" and token.dep_ == "conj" and head.pos_ == "ADJ"
+
+
+# what a copula equates a proposed act with ("the priority is the oil embargo")
+_GOAL_NOUNS = frozenset({"priority", "goal", "aim", "task", "objective", "demand", "need", "target", "proposal",
+                         "idea", "plan", "requirement", "condition"})
+_MODALS = frozenset({"must", "should", "ought", "need"})
+
+
+def _proposed(noun: Token) -> bool:
+    """An event noun that a copula makes a goal or a requirement: 'the embargo must be part of the package',
+    'the priority is the oil embargo', 'our goal is a ceasefire'. 'The attack must be investigated' is no copula."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "attr") or verb.lemma_ != "be":
+        return False
+    if noun.dep_ == "nsubj" and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return any(c.dep_ in ("nsubj", "attr") and c.i != noun.i and c.lemma_.lower() in _GOAL_NOUNS for c in verb.children)
 
 
 def _in_question(token: Token) -> bool:

@@ -6,7 +6,8 @@ tokens are for the event being coded:
 - a place-like object of an attack or a capture is where it happened, even when the gazetteer did not
   resolve it ("retook Klishchiivka"): an unresolved place, never a recipient;
 - an event noun absorbed by its verb ("Russian strikes hit Kharkiv") lends the verb its own actor;
-- "Ukraine and Russia agreed" is one agreement between two parties, not two agreements;
+- "Ukraine and Russia agreed" is one agreement between two parties, not two agreements; "I and our team"
+  is one side;
 - "called on politicians, diplomats and citizens" is one appeal: coordinated common nouns do not
   multiply a recipient; named parties ("urged Russia and the US") still give one event per party.
 """
@@ -50,6 +51,9 @@ def event_roles(trigger: Token, event_type: str, mode: str | None, object_words:
     actors, recipients = list(roles.actors), list(roles.recipients)
     if absorbed_subject is not None and absorbed_subject in actors:
         actors = list(find_roles(absorbed_subject, cues, index, frozenset(), event_type).actors)
+    if any(a.lower_ in ("i", "we") for a in actors):
+        # "I and our entire team negotiated": the speaker's own people are the speaker's side, not a second party
+        actors = [a for a in actors if not any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in a.children)]
     places: tuple[Place, ...] = ()
     if event_type == "ASSAULT" or mode in _TERRITORIAL_MODES:
         # "retook Klishchiivka", "advancing on Velyka Novosilka": the town is where, not whom

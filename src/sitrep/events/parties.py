@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from sitrep.events.context import DocIndex, is_dateline, prep_object
 from sitrep.events.people import names_people
-from sitrep.events.reference import named_description, relative_antecedent, resolve_pronoun
+from sitrep.events.reference import named_description, relative_antecedent, resolve_pronoun, titled_person
 from sitrep.events.roles import FIRST_PERSON, NP_DEPS, RoleCues, is_time, nationality_modifier
 from sitrep.events.subjects import NON_REFERRING
 from sitrep.nlp import doc_text
@@ -71,6 +71,9 @@ def actor_ref(token: Token, cues: RoleCues, index: DocIndex, implicit: bool = Fa
         side = actor_ref(owner, cues, index, implicit=True)
         start, end = _noun_phrase(token)
         return ActorRef(side.text, side.entity_id, words_at(index, start, end), side.country, "MIL", True)
+    titled = titled_person(token, index)
+    if titled is not None:  # "the President" after "President Donald Trump"
+        return actor_ref(titled, cues, index, implicit=True)
     found = index.entity_at(token) or _entity_in_apposition(token, index)
     if not found and (described := named_description(token, index)) is not None:
         return actor_ref(described, cues, index, implicit=True)  # "the army" after "the Syrian army"

@@ -245,6 +245,43 @@ def named_description(token: Token, index: DocIndex) -> Token | None:
     return mention_root(best, index)
 
 
+def titled_person(token: Token, index: DocIndex) -> Token | None:
+    """'the President' after 'President Donald Trump', 'the COAS' after 'Chief of Army Staff (COAS) General Qamar
+    Javed Bajwa': the one person the article gave that title before. None when two people share it."""
+    if token.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    owner = index.entity_at(token)
+    if owner is not None and (owner[0].type == "PERSON" or len(owner[1].text.split()) > 1):
+        return None  # "the Kremlin", "the Defence Ministry": a body's own name
+    if any(c.dep_ in ("amod", "compound", "poss", "nmod") or (c.dep_ == "prep" and c.lower_ == "of")
+           for c in token.children):
+        return None  # "the Russian President", "the President of France": the phrase says which one
+    words = {token.lower_, token.lemma_.lower()}
+    found: dict[str, Mention] = {}
+    for ent in index.entities:
+        earlier = [m for m in ent.mentions if m.end <= token.idx] if ent.type == "PERSON" else []
+        titles = set(f"{ent.role or ''} {ent.rank or ''}".lower().split())
+        for m in earlier:
+            titles |= _title_before(m, index)
+        if earlier and words & titles:
+            found[ent.id] = earlier[-1]
+    return mention_root(next(iter(found.values())), index) if len(found) == 1 else None
+
+
+def _title_before(mention: Mention, index: DocIndex) -> set[str]:
+    """The title words written just before a person's name: 'Chief of Army Staff (COAS) General' before 'Bajwa'."""
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    words: set[str] = set()
+    # not bounded by the parser's sentence: it often ends one at the ')' of "Chief of Army Staff (COAS) General"
+    for tok in reversed(index.doc[max(span.start - 8, 0):span.start]):
+        if not (tok.pos_ == "PROPN" or tok.text in ("(", ")") or tok.lower_ == "of" or tok.is_title):
+            break
+        words.add(tok.lower_)
+    return words
+
+
 # words for the one who did it: an article that names one person in any of them means that person by all of them
 _PERPETRATOR_ROLES = frozenset({"suspect", "gunman", "attacker", "shooter", "assailant", "bomber", "killer",
                                 "perpetrator", "culprit", "hijacker"})

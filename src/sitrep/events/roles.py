@@ -6,7 +6,7 @@ from functools import cached_property
 
 from spacy.tokens import Token
 
-from sitrep.events.context import DocIndex, lemma_of, prep_object
+from sitrep.events.context import DocIndex, contents_of, lemma_of, prep_object
 from sitrep.events.people import names_people
 from sitrep.events.subjects import headline_passive, inherited_subject, reduced_passive
 from sitrep.events.triggers import carrier_of, event_theme
@@ -94,7 +94,8 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
         recipient, theme = None, None
     else:
         actor, recipient, theme = _nominal_roles(trigger, cues, event_type)
-        if lemma_of(trigger) in DOER_OF_NOUNS and theme is not None and theme.pos_ in ("PROPN", "NOUN") \
+        doer_of = lemma_of(trigger) in DOER_OF_NOUNS or (lemma_of(trigger) in _GATHERING_NOUNS and actor is None)
+        if doer_of and theme is not None and theme.pos_ in ("PROPN", "NOUN") \
                 and (index.entity_at(theme) is not None or names_people(theme, cues)):
             # "the mediation of the UN and the ICRC": both mediate, neither is acted on
             actor, recipient, theme = theme, (None if recipient in (theme, *theme.conjuncts) else recipient), None
@@ -124,9 +125,11 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
     elif recipient is None and theme is not None and (index.place_at(theme) is None or _names_country(theme, cues)
                                                       or event_type in cues.relational_types):
         recipient = theme  # "backed Moscow": a capital named as the object of a relation stands for its government
-    if trigger.pos_ == "VERB" and (recipient is None or recipient.lemma_.lower() in object_words):
+    if trigger.pos_ == "VERB" and (recipient is None or recipient.lemma_.lower() in object_words
+                                   or any(g.lemma_.lower() in object_words for g in contents_of([recipient]))):
         # "agreed on sanctions against Russia": the row's own prepositional object says whom it is aimed at
-        recipient = next((r for p in trigger.children if p.dep_ == "prep" for g in p.children
+        recipient = next((r for p in trigger.children if p.dep_ == "prep"
+                          for g in (*p.children, *contents_of([c for c in p.children if c.dep_ == "pobj"]))
                           if g.dep_ == "pobj" and g.lemma_.lower() in object_words
                           for r in (prep_object(g, frozenset({"against", "on"}), deps=("prep",)),) if r is not None),
                          recipient)
@@ -143,6 +146,8 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
 _SELF_MOVING_TYPES = frozenset({"RETREAT"})
 # event nouns whose 'of' object is who does it: "with the mediation of the UN and the ICRC"
 DOER_OF_NOUNS = frozenset({"mediation", "intervention", "visit", "arrival", "participation"})
+# "the meeting of the G7 finance ministers": with no one else holding it, who meets is the 'of' object
+_GATHERING_NOUNS = frozenset({"meeting", "summit", "session", "conference"})
 
 
 def _subject(verb: Token) -> Token | None:

@@ -78,7 +78,18 @@ def inherited_subject(verb: Token) -> Token | None:
             return owner
         if head.dep_ in ("dobj", "obj") and head.head.i != head.i:
             return next((c for c in head.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if head.dep_ == "pobj" and head.head.head.pos_ == "ADJ" and head.head.head.dep_ == "acomp":
+            # "I am grateful for this opportunity to participate": whose opportunity it is
+            return next((c for c in head.head.head.head.children if c.dep_ in _SUBJECT_DEPS), None)
         return predicated_subject(head)
+    if verb.dep_ == "ROOT" and verb.tag_ == "VB" and verb.sent.start > 0 and verb.doc[verb.sent.start].lower_ == "to" \
+            and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        # "... when I and our team did not negotiate to obtain weapons. To agree on sanctions.": a purpose
+        # fragment goes on with the sentence before it and its subject
+        before = verb.doc[verb.sent.start - 1].sent
+        # "There has not been a day when I did not negotiate": the first doer named there, main clause or not
+        return next((c for c in before.root.children if c.dep_ in _SUBJECT_DEPS), None) \
+            or next((t for t in before if t.dep_ == "nsubj"), None)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "for" and head.head.i != head.i \
             and (thanked := _thanked_one(head.head)) is not None:
         return thanked  # "I am grateful to Justin for visiting our country": whom one thanks did it

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from sitrep.errors import MissingDataError
-from sitrep.events.context import DocIndex, counted, lemma_of
+from sitrep.events.context import DocIndex, contents_of, counted, lemma_of
 from sitrep.events.reference import relative_antecedent
 from sitrep.events.occurrence import not_an_occurrence, trade_framed
 from sitrep.events.ontology import Ontology
@@ -216,6 +216,7 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
         objects = [counted(c) for c in token.children if c.dep_ in _OBJ_DEPS or c.dep_ == "nsubjpass"]
         objects = objects or _relative_object(token)  # "the questions I would like to ask"
         objects += [j for o in objects for j in o.conjuncts]  # "photographs and other military intelligence"
+        objects += contents_of(objects)
         if "@ANY" in values:
             return bool(objects)
         if "@ENT" in values:
@@ -225,6 +226,7 @@ def _test(condition: Condition, token: Token, index: DocIndex, words: TriggerWor
         return any(lemma_of(o) in values for o in objects)
     if condition.kind == "pobj":
         pobjs = [g for c in token.children if c.dep_ in _PREP_DEPS for g in _prep_objects(c, token)]
+        pobjs += contents_of(pobjs)
         if "@PARTY" in values and any(_is_party(g, index, words) for g in pobjs):
             return True
         if "@MATERIAL" in values and any(is_material(g, words.materials) for g in pobjs):
