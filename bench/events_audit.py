@@ -12,8 +12,10 @@ the judged sheets as today's output: a row keeps its verdicts when an earlier ju
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
+import subprocess
 import sys
 from datetime import date
 from pathlib import Path
@@ -121,9 +123,13 @@ def merge(half: str = "report") -> int:
     sheets = sorted((ROOT / "bench").glob("events_tune_judged*.tsv" if tune else "events_audit_judged*.tsv"))
     verdicts: dict[tuple[str, ...], dict[str, str]] = {}
     for path in sorted((ROOT / "bench").glob("events_*judged*.tsv")):
-        for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"):
-            if row["type_ok"].strip():
-                verdicts[_signature(row)] = {v: row[v] for v in VERDICTS}
+        # the committed sheets too: a row that an experiment dropped and a later change restored keeps its verdict
+        committed = subprocess.run(["git", "show", f"HEAD:{path.relative_to(ROOT)}"], cwd=ROOT, capture_output=True,
+                                   text=True, encoding="utf-8").stdout
+        for text in (committed, path.read_text(encoding="utf-8")):
+            for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+                if row.get("type_ok", "").strip():
+                    verdicts[_signature(row)] = {v: row[v] for v in VERDICTS}
     now = current_rows(half)
     for row in now:
         row.update(verdicts.get(_signature(row), {}))

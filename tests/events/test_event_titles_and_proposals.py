@@ -76,3 +76,20 @@ def test_a_battle_against_a_drug_is_a_figure_but_a_battle_against_troops_is_not(
     assert "ASSAULT" not in [t for t, *_ in drugs]
     troops = _events(analyze_text, "The battle against Russian troops in Bakhmut continues.")
     assert [t for t, *_ in troops] == ["ASSAULT"]
+
+
+def test_in_an_address_an_agreement_after_the_speakers_we_is_the_speakers_side(analyze_text):
+    text = ("The Ukrainian and Canadian delegations held bilateral talks. We agreed to expand economic and defense "
+            "cooperation. Thank you, Canada. This agreement was reached in negotiations with Mr. Trudeau.")
+    events = _events(analyze_text, text, speaker="Volodymyr Zelensky")
+    assert [a for t, trig, a, _ in events if trig == "agreement"] == ["Volodymyr Zelensky"]
+    # being offered something, or hosting a visit, is not doing it
+    offered = _events(analyze_text, "It is better for me to leave, they said. I was offered help with transport.",
+                      speaker="Volodymyr Zelensky")
+    assert [a for t, trig, a, _ in offered if trig == "offered"] == [None]
+    visit = _events(analyze_text, "The senators came to Kyiv. I believe that this visit demonstrates support.",
+                    speaker="Volodymyr Zelensky")
+    assert "Volodymyr Zelensky" not in [a for t, trig, a, _ in visit if trig == "visit"]
+    # without a speaker (a news story) nobody's "we" is assumed
+    news = _events(analyze_text, "We agreed to expand cooperation. This agreement was reached in Ottawa.")
+    assert [a for t, trig, a, _ in news if trig == "agreement"] != ["Volodymyr Zelensky"]

@@ -24,7 +24,7 @@ from sitrep.events.participants import event_roles
 from sitrep.events.salience import main_events
 from sitrep.events.parties import actor_ref, party_acted_on
 from sitrep.events.roles import RoleCues, controlling_country, implicit_actor_in_phrase
-from sitrep.events.voice import side_lemma, sided_actor, speech_voice
+from sitrep.events.voice import first_person_doer, side_lemma, sided_actor, speech_voice
 from sitrep.events.doers import adversary, can_act, doer_ref, understood_side
 from sitrep.events.triggers import (TriggerMatch, TriggerRule, TriggerWords, event_holders, find_triggers, is_armed,
                                     load_trigger_rules)
@@ -438,7 +438,8 @@ _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
 def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[Draft]:
-    """In a wartime address, armed events left without a doer take the side the speech means (voice.sided_actor)."""
+    """In an address, events left without a doer take the side the speech means: armed ones by voice.sided_actor,
+    talks and agreements right after the speech's "I" or "we" act (voice.first_person_doer)."""
     if index.voice is None:
         return drafts
     country_of = {p.geonameid: p.country for p in index.places if p.geonameid is not None}
@@ -451,7 +452,8 @@ def _sided_actors(drafts: list[Draft], index: DocIndex, cues: RoleCues) -> list[
         if unnamed and not index.in_quote(tok):
             lemma = side_lemma(tok)
             place_country = country_of.get(ev.place.geonameid) if ev.place and ev.place.geonameid else None
-            side = sided_actor(lemma, ev.type, place_country, index.voice, cues, ev.mode)
+            side = sided_actor(lemma, ev.type, place_country, index.voice, cues, ev.mode) \
+                or first_person_doer(tok, ev.type, ev.mode, index.voice, index)
             if side is not None:
                 side = replace(side, words=ev.actor.words) if ev.actor is not None else side
                 d = replace(d, event=replace(ev, actor=side, actor_note=None,

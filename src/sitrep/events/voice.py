@@ -146,3 +146,34 @@ def sided_actor(lemma: str, event_type: str, place_country: str | None, voice: V
     if lemma in OWN_SIDE_LEMMAS:  # whose liberation it is needs the speech's own country
         return ActorRef(voice.country, None, None, voice.iso3, "MIL", True) if voice.iso3 and voice.country else None
     return ActorRef(adversary_name, None, None, adversary_iso3, "MIL", True)
+
+
+# what a speech's own side does with others: with no doer written, and its "we" or "I" just before, it is theirs
+_COOPERATIVE = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_STATE_NOUNS = frozenset({"negotiation", "agreement", "treaty", "accord", "deal", "cooperation"})
+
+
+def first_person_doer(token: Token, event_type: str, mode: str | None, voice: Voice | None,
+                      index: DocIndex) -> ActorRef | None:
+    """'We spoke with Trudeau. This agreement was reached in negotiations with Mr. Trudeau': in an address, a
+    talk or agreement with no doer, right after the speech's "I" or "we" acts, is the speaker's or the country's."""
+    # a visit comes to the speech's side: "this visit demonstrates support for our state" is a guest's
+    if voice is None or event_type not in _COOPERATIVE or mode == "visit" or index.in_quote(token):
+        return None
+    if token.pos_ != "NOUN" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return None  # a verb the parser gave no first-person subject has another doer ("grateful ... by visiting")
+    if any(index.entity_at(c) is not None for c in token.children if c.dep_ in ("compound", "poss", "amod", "nmod")):
+        return None  # "the G7 summit", "the EU's meeting": the phrase says whose it is
+    clauses = [token.sent]
+    while len(clauses) < 3 and clauses[-1].start > 0:  # this sentence and the two before it
+        clauses.append(token.doc[clauses[-1].start - 1].sent)
+    for clause in clauses:
+        # active subjects only: "I was offered help" is the speaker being offered, not offering
+        subjects = [t for t in clause if t.dep_ == "nsubj" and not index.in_quote(t)
+                    and (t.lower_ in ("i", "we")  # "better for me to leave": 'me' is no doer's subject
+                         or any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children))]
+        if subjects:
+            plural = subjects[-1].lower_ not in _SINGULAR or lemma_of(token) in _STATE_NOUNS
+            name = (voice.country or voice.speaker) if plural else voice.speaker
+            return ActorRef(name, None, None, voice.iso3, None, True)
+    return None
