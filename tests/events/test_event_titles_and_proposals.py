@@ -93,3 +93,19 @@ def test_in_an_address_an_agreement_after_the_speakers_we_is_the_speakers_side(a
     # without a speaker (a news story) nobody's "we" is assumed
     news = _events(analyze_text, "We agreed to expand cooperation. This agreement was reached in Ottawa.")
     assert [a for t, trig, a, _ in news if trig == "agreement"] != ["Volodymyr Zelensky"]
+
+
+def test_a_man_who_attacked_is_the_suspect_the_story_later_names(analyze_text):
+    text = ("A four-year-old boy was struck by glass after a man allegedly attacked a car the boy was in. "
+            "The suspect, who has been identified as 47-year-old Paul Francis Floyd, was arrested for vandalism.")
+    events = _events(analyze_text, text)
+    assert ("ASSAULT", "attacked", "Paul Francis Floyd") in [(t, trig, a) for t, trig, a, _ in events]
+    # the suspect named as the one arrested is not also his own arrester
+    assert [a for t, trig, a, _ in events if trig == "arrested"] != ["Paul Francis Floyd"]
+
+
+def test_a_bracketed_acronym_before_a_comma_still_titles_the_person(analyze_text):
+    text = ("Chief of Army Staff (COAS), General Qamar Javed Bajwa Thursday inaugurated two projects in Wana. "
+            "At Makeen the COAS also met tribal elders. Local officials were present during the visit.")
+    events = _events(analyze_text, text)
+    assert [a for t, trig, a, _ in events if trig == "met"] == ["Qamar Javed Bajwa"]

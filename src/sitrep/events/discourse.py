@@ -221,7 +221,7 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
                           and not _undergoes(d, p.event.actor)
                           and p.event.actor.text.lower() not in _BARE_PRONOUNS
                           and ((ev.mode is not None and p.event.mode == ev.mode) or anaphoric)
-                          and not p.event.actor.implicit
+                          and _can_donate(p.event.actor)
                           and (passive or not _is_definite(d.token) or not _subordinate_gerund(p.token))
                           and _sentence_gap(p, d) <= (1 if passive else 2 if anaphoric else _WINDOW)
                           and (p.sentence != d.sentence or anaphoric or _is_nominal(p.token))), None)
@@ -235,6 +235,12 @@ def inherit_actors(drafts: list[Draft], sole_doers: bool = True, parties: tuple[
     return out
 
 
+def _can_donate(actor: ActorRef) -> bool:
+    """An actor another event may take: one written out, or one resolved to a named entity ('the COAS' is General
+    Bajwa); an inferred side or an unresolved description would only spread a guess."""
+    return not actor.implicit or actor.entity_id is not None
+
+
 def _subordinate_gerund(token: Token) -> bool:
     """'by shooting and wounding him', 'while trading gunfire': an -ing form that tells how, not what happened."""
     return token.tag_ == "VBG" and token.dep_ in ("pcomp", "advcl", "acl", "pobj", "conj")
@@ -242,6 +248,9 @@ def _subordinate_gerund(token: Token) -> bool:
 
 def _undergoes(draft: Draft, actor: ActorRef) -> bool:
     """'Garner wounded Stewart ... Garner was wounded': the donor's actor is this event's patient, not its doer."""
+    received = draft.event.recipient
+    if received is not None and actor.entity_id is not None and received.entity_id == actor.entity_id:
+        return True  # "the suspect ... was arrested": the suspect the recipient names is not the arrester
     patient = next((c for c in draft.token.children if c.dep_ == "nsubjpass"), None)
     if patient is None:
         return draft.event.recipient is not None and draft.event.recipient.text == actor.text
@@ -273,7 +282,7 @@ def _sole_doer(earlier: list[Draft], draft: Draft, parties: tuple[ArmedParty, ..
     if _family(ev.type) != "ASSAULT" or lemma in MUTUAL_LEMMAS or lemma in OWN_SIDE_LEMMAS:
         return None  # a liberation or a counter-attack is the other side's act, not the attacker's
     donors = [p for p in earlier
-              if _family(p.event.type) == "ASSAULT" and p.event.actor is not None and not p.event.actor.implicit
+              if _family(p.event.type) == "ASSAULT" and p.event.actor is not None and _can_donate(p.event.actor)
               and p.event.actor.text.lower() not in _BARE_PRONOUNS and side_lemma(p.token) not in MUTUAL_LEMMAS]
     if not donors or len({_actor_key(p.event.actor) for p in donors}) != 1:
         return None

@@ -6,7 +6,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from sitrep.events.context import DocIndex, counted, is_dateline
-from sitrep.events.reference import relative_antecedent, resolve_pronoun
+from sitrep.events.reference import named_perpetrator, relative_antecedent, resolve_pronoun
 from sitrep.events.people import names_people
 from sitrep.events.parties import actor_ref, token_words, words_at
 from sitrep.events.roles import RoleCues
@@ -37,6 +37,8 @@ def doer_ref(token: Token, cues: RoleCues, index: DocIndex) -> ActorRef | None:
             and token.tag_ != "NNPS" \
             and place.feature not in _METONYMIC_FEATURES:
         return None  # "Bucha captured", "Kropyvnytskyi gave": a town or region does nothing ("the South Ossetians" do)
+    if (culprit := named_perpetrator(token, index)) is not None:
+        return actor_ref(culprit, cues, index, implicit=True)  # "a man attacked the car" ... "suspect Paul Floyd"
     ref = actor_ref(token, cues, index)
     if lemma in cues.hostile_nouns and ref.country is None and (named := _named_side(token, cues)) is not None:
         return ActorRef(named.country, None, ref.words, named.iso3, "MIL", True)  # "the Russian occupiers ... occupiers"

@@ -276,10 +276,25 @@ def _title_before(mention: Mention, index: DocIndex) -> set[str]:
     words: set[str] = set()
     # not bounded by the parser's sentence: it often ends one at the ')' of "Chief of Army Staff (COAS) General"
     for tok in reversed(index.doc[max(span.start - 8, 0):span.start]):
-        if not (tok.pos_ == "PROPN" or tok.text in ("(", ")") or tok.lower_ == "of" or tok.is_title):
+        # "Chief of Army Staff (COAS), General Qamar Javed Bajwa": a comma only right after the bracketed acronym
+        bracketed_comma = tok.text == "," and tok.i > 0 and tok.doc[tok.i - 1].text == ")"
+        if not (tok.pos_ == "PROPN" or tok.text in ("(", ")") or tok.lower_ == "of" or tok.is_title or bracketed_comma):
             break
         words.add(tok.lower_)
     return words
+
+
+def named_perpetrator(token: Token, index: DocIndex) -> Token | None:
+    """'a man allegedly attacked a car' in a story that names one suspect ('the suspect, identified as Paul
+    Francis Floyd'): the doer the story introduces as 'a man' is the one it later names."""
+    if token.lemma_.lower() not in _SOMEONE or index.entity_at(token) is not None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    return _person_in_role(_PERPETRATOR_ROLES, index)
+
+
+_SOMEONE = frozenset({"man", "woman", "person", "individual", "youth", "teenager", "driver"})
 
 
 # words for the one who did it: an article that names one person in any of them means that person by all of them
