@@ -19,8 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "zelensky_addresses_2022_en.jsonl"
 SAMPLE = ROOT / "bench" / "claims_links_sample.tsv"
-SAMPLE_COLUMNS = ("link", "claim", "role", "kind", "type", "summary", "article_a", "date_a", "evidence_a",
+SAMPLE_COLUMNS = ("link", "half", "claim", "role", "kind", "type", "summary", "article_a", "date_a", "evidence_a",
                   "root_a", "article_b", "date_b", "evidence_b", "root_b", "verdict_link", "verdict_roots", "note")
+# a link belongs to the half of its anchor article's position in the date-sorted corpus: errors are studied
+# on the even (tune) half only, so the odd (report) half measures matching it was not tuned on
+HALVES = ("tune", "report")
 
 
 def analyse_corpus(limit: int | None) -> list:
@@ -48,15 +51,20 @@ def build(reports: list) -> tuple[list, list[float]]:
     return ledger.claims(), times
 
 
-def links(claims: list) -> list[dict[str, str]]:
-    """Every cross-article link of the ledger: each later supporting mention and each denial, against the anchor."""
+def links(claims: list, positions: dict[str, int] | None = None) -> list[dict[str, str]]:
+    """Every cross-article link of the ledger: each later supporting mention and each denial, against the anchor.
+
+    `positions` (article id -> place in the date-sorted corpus) sets each link's half: even tune, odd report.
+    """
     out = []
     for c in claims:
         a = c.anchor
         others = [(m, "support") for m in c.mentions[1:] if m.claim.article_sha != a.claim.article_sha]
         others += [(d.claim, "denial") for d in c.denials]
         for m, role in others:
-            out.append({"claim": c.id, "role": role, "kind": a.claim.kind, "type": a.claim.type,
+            pos = (positions or {}).get(a.claim.article_id)
+            out.append({"half": HALVES[pos % 2] if pos is not None else "", "claim": c.id, "role": role,
+                        "kind": a.claim.kind, "type": a.claim.type,
                         "article_a": a.claim.article_id, "date_a": str(a.claim.article_day or ""),
                         "evidence_a": _one_line(a.claim.evidence.text), "root_a": a.root.key,
                         "article_b": m.claim.article_id, "date_b": str(m.claim.article_day or ""),
@@ -81,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     analyse_s = time.perf_counter() - t0
     claims, times = build(reports)
     multi = [c for c in claims if c.independent_roots >= 2]
-    all_links = links(claims)
+    all_links = links(claims, {r.article.id: i for i, r in enumerate(reports)})
     quarter = max(1, len(times) // 4)
     result = {
         "corpus": CORPUS.name, "articles": len(reports), "claims": len(claims),
@@ -92,9 +100,13 @@ def main(argv: list[str] | None = None) -> int:
         "links": len(all_links), "links_by_role": dict(Counter(link["role"] for link in all_links)),
         "ledger_ms_per_article_first_quarter": round(1000 * sum(times[:quarter]) / quarter, 2),
         "ledger_ms_per_article_last_quarter": round(1000 * sum(times[-quarter:]) / quarter, 2),
+        "links_by_half": {h: sum(1 for link in all_links if link["half"] == h) for h in HALVES},
         "analyse_s": round(analyse_s, 1),
         "examples_2_or_more_roots": [f"{summary(c)} — {', '.join(r.key for r in c.roots)}" for c in multi[:10]],
     }
+    if args.sample and (args.resample or not _judged(SAMPLE)):
+        write_sample(all_links, args.sample, {c.id: summary(c) for c in claims})
+    result.update(sample_scores(SAMPLE, all_links))
     for key, value in result.items():
         if not isinstance(value, list):
             print(f"{key:45s} {value}")
@@ -104,8 +116,6 @@ def main(argv: list[str] | None = None) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {out}")
-    if args.sample and (args.resample or not _judged(SAMPLE)):
-        write_sample(all_links, args.sample, {c.id: summary(c) for c in claims})
     return 0
 
 
@@ -122,6 +132,39 @@ def write_sample(all_links: list[dict[str, str]], n: int, summaries: dict[str, s
                    "verdict_roots": "", "note": ""}
             writer.writerow([row[c] for c in SAMPLE_COLUMNS])
     print(f"wrote {SAMPLE} ({len(picked)} of {len(all_links)} links)")
+
+
+def sample_scores(path: Path, all_links: list[dict[str, str]]) -> dict[str, object]:
+    """Precision and root accuracy of the judged sample, overall and per half; rows that no longer match a
+    current link are counted as stale and left out (a verdict on a link the ledger no longer makes says nothing)."""
+    if not path.exists():
+        return {}
+    current = {_link_key(link) for link in all_links}
+    with open(path, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    judged = [r for r in rows if r.get("verdict_link") in ("yes", "no") and _link_key(r) in current]
+    out: dict[str, object] = {
+        "sample_rows": len(rows), "sample_is_all_links": len(rows) == len(all_links),
+        "sample_stale_rows": sum(1 for r in rows if _link_key(r) not in current),
+        "sample_judged": len(judged), "sample_precision": _share(judged, "verdict_link")}
+    for half in HALVES:
+        part = [r for r in judged if r.get("half") == half]
+        out[f"sample_judged_{half}"] = len(part)
+        out[f"sample_precision_{half}"] = _share(part, "verdict_link")
+    roots = [r for r in judged if r.get("verdict_roots") in ("yes", "no")]
+    out["sample_roots_judged"] = len(roots)
+    out["sample_root_accuracy"] = _share(roots, "verdict_roots")
+    return out
+
+
+def _share(rows: list[dict[str, str]], column: str) -> float | None:
+    """The share of rows whose column says yes, rounded; None when there are no rows."""
+    return round(sum(1 for r in rows if r[column] == "yes") / len(rows), 3) if rows else None
+
+
+def _link_key(row: dict[str, str]) -> tuple[str, ...]:
+    """What identifies a link across runs: its claim, role, both articles and the supporting words."""
+    return (row["claim"], row["role"], row["article_a"], row["article_b"], row["evidence_b"])
 
 
 def _judged(path: Path) -> bool:

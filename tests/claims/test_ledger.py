@@ -88,7 +88,7 @@ def _claim(actor: str | None, article: str) -> Claim:
     """A shelling claim at Siversk on the scenario's day, by the given actor key."""
     day = dt.date(2024, 8, 13)
     return Claim(id=f"{article}-e0", article_sha=article, article_id=article, kind="event", type="ASSAULT",
-                 evidence=Evidence(0, 7, "shelled"), actor=actor, place=SIVERSK, window=DateWindow(day, day),
+                 evidence=Evidence(0, 7, "shelled"), actor=actor, actor_named=actor is not None, place=SIVERSK, window=DateWindow(day, day),
                  words=("russian", "forces", "shelled", "siversk"))
 
 

@@ -54,6 +54,7 @@ class Claim:
     evidence: Evidence  # the sentence (or quotation) stating it: text == article.text[start:end]
     actor: str | None = None  # actor key (CAMEO country+sector, else the normalised name); None: not said
     actor_text: str | None = None
+    actor_named: bool = False  # its evidence names the doer (not only the pipeline's guess from context)
     recipient: str | None = None
     place: int | None = None  # GeoNames id: spellings and transliterations of one place agree
     place_label: str | None = None
@@ -68,6 +69,10 @@ class Claim:
     chain: tuple[str, ...] = ()  # the source chain governing it, innermost first
     outlet: str | None = None  # who published the article (source, else the URL's host)
     article_day: dt.date | None = None
+    day_said: bool = False  # the sentence names its day ("today", "yesterday", a date), not only its article
+    place_words: tuple[str, ...] = ()  # lower-cased words of every place its sentence names
+    names: tuple[str, ...] = ()  # named participants of its sentence, lower-cased ("kristalina georgieva")
+    generic: bool = False  # a series or standing situation ("keeps shelling"): no one occurrence to match
 
     @property
     def negated(self) -> bool:
