@@ -138,3 +138,13 @@ def test_an_organisation_that_is_also_a_curated_area_stays_an_actor(analyze_text
     report = analyze_text("The EU agreed on new sanctions against Russia.")
     assert [e.text for e in report.entities if e.type == "ORG"] == ["European Union"]
     assert [(e.type, e.actor.text) for e in report.events] == [("SANCTION", "European Union")]
+
+
+def test_a_secretary_general_or_attorney_general_holds_no_military_rank(analyze_text):
+    un = analyze_text("Russian missiles hit Kyiv during the visit of UN Secretary-General António Guterres.")
+    guterres = _by_text(un, "António Guterres")
+    assert guterres.rank is None and guterres.sector != "MIL"
+    court = analyze_text("Attorney General Merrick Garland spoke on Monday.")
+    assert _by_text(court, "Merrick Garland").rank is None
+    army = analyze_text("General Valery Gerasimov visited the front on Monday.")
+    assert (_by_text(army, "Valery Gerasimov").rank, _by_text(army, "Valery Gerasimov").sector) == ("General", "MIL")

@@ -176,8 +176,17 @@ def _rank_before(before: str, tables: Tables) -> str | None:
         return None  # no space between rank and name: not a title
     for variant in sorted(tables.ranks, key=len, reverse=True):
         if stripped.endswith(variant) and (len(stripped) == len(variant) or not stripped[-len(variant) - 1].isalnum()):
+            office = stripped[:-len(variant)].rstrip(" -").rsplit(None, 1)[-1:] or [""]
+            if stripped[-len(variant) - 1:-len(variant)] == "-" or office[0].lower() in _CIVIL_GENERALS:
+                return None  # "UN Secretary-General António Guterres", "Attorney General Merrick Garland"
             return tables.ranks[variant]
     return None
+
+
+# offices whose title ends in "General" and that are no military rank
+_CIVIL_GENERALS = frozenset({"secretary", "attorney", "solicitor", "governor", "inspector", "surgeon", "auditor",
+                             "comptroller", "postmaster", "consul", "procurator", "prosecutor", "director",
+                             "advocate", "registrar", "accountant", "receiver", "paymaster", "vicar"})
 
 
 def _title_before(doc: Doc, ent: Span, tables: Tables) -> tuple[str | None, str | None]:

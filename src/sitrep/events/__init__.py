@@ -17,7 +17,7 @@ from sitrep.events.dates import DateResolver
 from sitrep.events.discourse import Draft, armed_parties, resolve_discourse
 from sitrep.events.modality import ModalityCues, embedded_modality, modality_of
 from sitrep.events.ontology import PLOVER_TYPES, Ontology
-from sitrep.events.folding import fold_matches
+from sitrep.events.folding import fold_matches, restated_by_verb
 from sitrep.events.places import ATTACHED, CLAUSE, SENTENCE, event_places, place_ref
 from sitrep.events.reference import one_police_force
 from sitrep.events.participants import event_roles
@@ -115,6 +115,7 @@ def extract_events(doc: Doc, entities: tuple[Entity, ...], places: tuple[Place, 
     # "agree on sanctions" (SANCTION): the sanctions are what the agreeing is about, one event
     consumed |= {g.i for m in matches if m.rule.type for p in m.token.children if p.dep_ == "prep"
                  for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _object_words(m.rule, "pobj")}
+    consumed |= restated_by_verb(matches)
     folded = fold_matches([m for m in matches if m.token.i not in consumed])
     matches = [TriggerMatch(m.token, replace(m.rule, type="THREATEN", mode="ultimatum"))
                if m.token.i in folded.threats else m for m in folded.matches]

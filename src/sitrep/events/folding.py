@@ -4,7 +4,8 @@
 verb report one attack, so one event is kept and the other lends it its mode (and its actor, when the
 noun is the verb's subject). "Russia would shoot down incoming missiles if a US strike was launched" is
 a threat with a condition (CAMEO 138, PLOVER THREATEN), not an attack; the attack named inside the
-condition is no event of its own.
+condition is no event of its own. "Residents march in protest" is one protest: a noun that restates its
+same-type verb is that verb's event.
 """
 from __future__ import annotations
 
@@ -123,3 +124,28 @@ def _condition_tokens(token: Token) -> list[Token]:
     """Every token inside the condition clauses of the trigger's clause."""
     clause = token if token.pos_ in ("VERB", "AUX") else token.head
     return [t for c in _condition_clauses(clause) for t in c.subtree]
+
+
+def restated_by_verb(matches: list[TriggerMatch]) -> set[int]:
+    """'residents march in protest', 'they fought a fierce battle': an event noun that only restates the same-type
+    verb it hangs from is that verb's event. 'repelled a Russian attack' keeps the attack: its modifier names
+    another doer."""
+    types = {m.token.i: m.rule.type for m in matches if m.rule.type}
+    out = set()
+    for m in matches:
+        tok = m.token
+        if tok.pos_ != "NOUN" or not m.rule.type:
+            continue
+        verb = tok.head if tok.dep_ in ("dobj", "obj") else (
+            tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "in" else None)
+        if verb is None or verb.pos_ != "VERB" or types.get(verb.i) != m.rule.type:
+            continue
+        if tok.dep_ == "pobj" and (verb.lemma_.lower() in _TOLL_VERBS or verb.tag_ == "VBN"):
+            continue  # "five others were wounded in the blast": the blast is the event, the wounding its toll
+        if not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.text[:1].isupper())
+                   for c in tok.children):
+            out.add(tok.i)
+    return out
+
+
+_TOLL_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})

@@ -258,7 +258,9 @@ def _nominal_roles(noun: Token, cues: RoleCues, event_type: str = "") -> tuple[T
             and event_type in _PATIENT_TYPES:
         actor = None  # "his arrest", "their release", "its capture": on these the possessive is who undergoes it
     actor = actor or _light_verb_subject(noun, cues) or _gerund_controller(noun) or _carrier_owner(noun, cues) \
-        or _armed_modifier(noun, cues)
+        or _armed_modifier(noun, cues) or culpable_party(noun)
+    if actor is None and event_type == "ASSAULT":
+        actor = _fired_from(noun, cues)
     if actor is None and noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
         actor = _nominal_roles(noun.head, cues, event_type)[0]  # "Russian shelling and assault of X": both Russian
     theme = event_theme(noun)
@@ -311,6 +313,53 @@ def nationality_modifier(noun: Token, cues: RoleCues) -> Token | None:
 # verbs whose subject suffers or undergoes what the -ing noun beside them names ("died in the shooting")
 _UNDERGOING_VERBS = frozenset({"die", "kill", "wound", "injure", "hurt", "suffer", "lose", "flee", "hide", "survive",
                                "be", "become", "remain", "escape", "witness", "see", "hear", "watch"})
+
+
+# verbs and nouns that hold someone to account for an act: "charged with murder", "on trial for murder"
+_CHARGING_VERBS = frozenset({"charge", "convict", "accuse", "suspect", "indict", "arrest", "jail", "sentence",
+                             "prosecute", "try", "detain", "blame", "fine", "punish"})
+
+
+def culpable_party(noun: Token) -> Token | None:
+    """Who an act is laid on: 'Russia is responsible for the attack', 'claimed responsibility for the bombing',
+    'three men were charged with murder', 'pleaded not guilty to murder', 'the defendants are on trial for murder'."""
+    if noun.dep_ != "pobj" or noun.head.head.i == noun.head.i:
+        return None
+    prep, governor = noun.head, noun.head.head
+    word = lemma_of(governor)
+    subject = lambda v: next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # noqa: E731
+    if word == "responsible" and prep.lower_ == "for":
+        if governor.dep_ == "acomp":
+            return subject(governor.head)  # "Russia is most likely responsible for the attack"
+        if governor.dep_ in ("oprd", "xcomp", "ccomp") and governor.head.i != governor.i:
+            return next((c for c in governor.head.children if c.dep_ in ("dobj", "obj")), None)  # "held Russia responsible"
+        return None
+    if word == "responsibility" and prep.lower_ == "for" and governor.head.pos_ == "VERB":
+        return subject(governor.head)  # "the group claimed responsibility for the bombing"
+    if word in _CHARGING_VERBS and governor.pos_ == "VERB" and prep.lower_ in ("with", "of", "for"):
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children) or reduced_passive(governor):
+            return subject(governor) or (governor.head if reduced_passive(governor) else None)
+        return next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)  # "police charged two men"
+    if word == "plead" and prep.lower_ == "to":
+        return subject(governor)  # "pleaded guilty to murder"
+    if word == "guilty" and prep.lower_ in ("to", "of") and governor.head.i != governor.i:
+        return subject(governor.head)  # "have pleaded not guilty to murder", "was found guilty of murder"
+    if word == "trial" and prep.lower_ == "for" and governor.head.lower_ == "on" and governor.head.head.i != governor.i:
+        return subject(governor.head.head)  # "the three defendants are on trial for murder"
+    return None
+
+
+def _fired_from(noun: Token, cues: RoleCues) -> Token | None:
+    """'caught in a hail of gunfire from two masked men': the people fire comes from fired it (not a place)."""
+    holders = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        holders.append(noun.head.head)  # "a hail of gunfire from two masked men"
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "from":
+            source = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if source is not None and names_people(source, cues):
+                return source
+    return None
 
 
 def _gerund_controller(noun: Token) -> Token | None:
