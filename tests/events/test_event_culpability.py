@@ -47,3 +47,16 @@ def test_a_march_in_protest_is_one_protest_and_fighters_of_a_battle_wage_it(anal
     # a modifier naming another doer keeps the noun its own event's: "repelled a Russian attack"
     repelled = analyze_text("Ukrainian forces repelled a Russian attack near Bakhmut.")
     assert [e.actor.text for e in repelled.events if e.type == "ASSAULT"][:1] == ["Ukrainian forces"]
+
+
+def test_fighting_between_two_sides_is_one_fight_between_them(analyze_text):
+    report = analyze_text("Fighting between Israel and Hamas continued in Gaza.")
+    assert [(e.actor.text, e.recipient.text) for e in report.events] == [("Israel", "Hamas")]
+    toll = analyze_text("Heavy fighting between Georgian troops and South Ossetian separatists killed at least a "
+                        "dozen people yesterday.")
+    assert [e.actor.text for e in toll.events] == ["Georgian troops"]
+    fire = analyze_text("Georgian and South Ossetian forces exchanged fire near Tskhinvali.")
+    assert [(e.type, e.place.text) for e in fire.events] == [("ASSAULT", "Tskhinvali")]
+    # prisoners exchanged are released, not fired on
+    swap = analyze_text("Russia and Ukraine exchanged prisoners on Friday.")
+    assert {e.type for e in swap.events} == {"CONCEDE"}  # each side releases the prisoners it held

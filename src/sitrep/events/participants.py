@@ -22,6 +22,7 @@ from sitrep.events.places import is_demonym
 from sitrep.events.people import names_people
 from sitrep.events.roles import DOER_OF_NOUNS, RoleCues, find_roles
 from sitrep.events.triggers import is_named, is_placelike
+from sitrep.events.voice import MUTUAL_LEMMAS
 from sitrep.nlp import doc_text
 from sitrep.records import Place
 
@@ -71,6 +72,14 @@ def event_roles(trigger: Token, event_type: str, mode: str | None, object_words:
         actors, recipients = actors[:1], actors[1:]
     elif event_type in _SYMMETRIC and not actors and len(recipients) > 1 and _between(trigger):
         actors, recipients = recipients[:1], recipients[1:]  # "the talks between Russia and Turkey": both hold them
+    elif event_type == "ASSAULT" and not actors and len(recipients) > 1 and lemma_of(trigger) in MUTUAL_LEMMAS \
+            and _between(trigger):
+        actors, recipients = recipients[:1], recipients[1:2]  # "fighting between Israel and Hamas": one fight
+    if event_type == "ASSAULT" and absorbed_subject is not None and not actors \
+            and lemma_of(absorbed_subject) in MUTUAL_LEMMAS and _between(absorbed_subject):
+        # "heavy fighting between Georgian troops and separatists killed a dozen": the fighting's first side
+        sides = list(find_roles(absorbed_subject, cues, index, frozenset(), event_type).recipients)
+        actors = sides[:1]
     if len(recipients) > 1 and not any(is_named(r, index) for r in recipients):
         recipients = recipients[:1]
     recipients = [r for r in recipients if r not in actors]
