@@ -31,3 +31,27 @@ def test_a_country_is_a_place_only_where_the_sentence_locates_something(analyze_
 def test_where_people_are_deported_to_is_not_where_it_happened(analyze_text):
     (deported,) = analyze_text("More than 500,000 of our people have already been deported to Russia.").events
     assert deported.place is None or deported.place.text != "Russia"
+
+
+def test_a_dateline_after_a_byline_is_where_the_story_was_filed(analyze_text):
+    report = analyze_text('By JILL COLVIN and GILLIAN WONG, Associated Press WASHINGTON (AP) — China vowed on Friday '
+                          'to fight the U.S. "at any cost" after new tariffs were proposed.')
+    assert [e.place for e in report.events if e.trigger.text == "vowed"] == [None]
+
+
+def test_what_talks_are_about_is_not_where_they_were_held(analyze_text):
+    report = analyze_text("President Macron spoke with Chancellor Scholz about Ukraine's application for EU "
+                          "candidate status.")
+    assert [e.place for e in report.events if e.trigger.text == "spoke"] == [None]
+    held = analyze_text("President Macron spoke with Chancellor Scholz in Berlin about the war.")
+    assert [e.place.text for e in held.events if e.trigger.text == "spoke"] == ["Berlin"]
+
+
+def test_a_legislators_party_and_state_is_no_event_place(analyze_text):
+    report = analyze_text("Sen. Byron Dorgan, D-N.D., said the contractor attacked the inspectors.")
+    assert all(e.place is None for e in report.events)
+
+
+def test_the_outskirts_or_the_city_of_a_town_struck_is_where_it_was_struck(analyze_text):
+    report = analyze_text("Russian troops shelled the outskirts of Kharkiv on Monday.")
+    assert [(e.place.text, e.recipient) for e in report.events] == [("Kharkiv", None)]

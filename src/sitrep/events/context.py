@@ -174,7 +174,16 @@ def is_dateline(token: Token) -> bool:
     while end + 1 < len(token.doc) and token.doc[end + 1].text.isupper() and token.doc[end + 1].is_alpha:
         end += 1
     after = token.doc[end + 1].text if end + 1 < len(token.doc) else ""
+    if after == "(" and end + 3 < len(token.doc) and token.doc[end + 2].text.upper() in _AGENCIES \
+            and token.doc[end + 3].text == ")":
+        return True  # "..., Associated Press WASHINGTON (AP) —": the agency mark makes it a dateline after a byline
     return first and after in _DATELINE_MARKS
+
+
+# news agencies whose mark follows a dateline's city ("WASHINGTON (AP)", "SOUTH WAZIRISTAN (APP)")
+_AGENCIES = frozenset({"AP", "AFP", "UPI", "APP", "PTI", "IANS", "DPA", "ANI", "XINHUA", "REUTERS", "TASS", "RIA",
+                       "EFE", "ANSA", "KUNA", "WAM", "SPA", "IRNA", "CNA", "BERNAMA", "YONHAP", "KYODO", "UNIAN",
+                       "UKRINFORM", "INTERFAX", "NAN", "AA", "MENA", "SANA", "QNA", "BSS", "NNA", "IPS"})
 
 
 _FEMININE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame",

@@ -27,8 +27,8 @@ from sitrep.nlp import doc_text
 from sitrep.records import Place
 
 # nouns for a stretch of land that an 'of' phrase names ("the enclave of Afrin", "the outskirts of Bakhmut")
-_AREA_NOUNS = frozenset({"enclave", "outskirts", "suburb", "suburbs", "province", "island", "peninsula", "coast",
-                         "bank", "valley", "oblast", "governorate", "county"})
+_AREA_NOUNS = frozenset({"enclave", "outskirts", "outskirt", "suburb", "suburbs", "province", "island", "peninsula",
+                         "coast", "bank", "valley", "oblast", "governorate", "county"})
 # types whose coordinated subjects act with each other ("A and B agreed/met/cooperated")
 _SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # modes and types whose object, when it is a place, is where the event happened
@@ -95,9 +95,10 @@ def _places_of(theme: Token, territorial: bool, cues: RoleCues, index: DocIndex)
                 c.dep_ == "amod" and c.text[:1].isupper() and index.place_at(c) is not None
                 and c.lower_ not in cues.nationalities and not is_demonym(index.place_at(c), c))), tok)
             # ("the Mariupol theatre" is tagged as an adjective; "European countries" is a demonym)
-        if territorial and tok.pos_ == "NOUN" and lemma_of(tok) in cues.settlement_nouns | cues.territory_nouns \
-                | _AREA_NOUNS:
-            # "invade the Kurdish enclave of Afrin", "took the town of Robotyne": the named place is what was taken
+        holders = cues.settlement_nouns | _AREA_NOUNS | (cues.territory_nouns if territorial else frozenset())
+        if tok.pos_ == "NOUN" and lemma_of(tok) in holders:
+            # "invade the Kurdish enclave of Afrin", "took the town of Robotyne": the named place is what was taken;
+            # "shelled the outskirts of Kharkiv": where the shells fell
             named = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
             tok = named if named is not None else tok

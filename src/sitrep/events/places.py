@@ -127,11 +127,25 @@ def _nearest_free_place(trigger: Token, role_tokens: tuple[Token, ...], index: D
             continue  # "the European Council", "Commander Peshawar corps": part of a body's name
         if _under_another_predicate(span.root, trigger):
             continue  # "negotiations to save our people from Mariupol": the saving's place, not the talks'
+        if any(a.lower_ in _TOPIC_WORDS for a in span.root.ancestors):
+            continue  # "spoke about our integration into the EU": what was talked about, not where
+        if _party_state(place, index):
+            continue  # "Sen. Byron Dorgan, D-N.D.": a legislator's party and state
 
         distance = abs(place.start - trigger.idx)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
+
+
+_TOPIC_WORDS = frozenset({"about", "regarding", "concerning"})
+
+
+def _party_state(place: Place, index: DocIndex) -> bool:
+    """'Dorgan, D-N.D.', '(R-Texas)': the US convention that gives a legislator's party and home state."""
+    text = doc_text(index.doc)
+    before = text[max(place.start - 3, 0):place.start]
+    return len(before) == 3 and before[1:] in ("D-", "R-", "I-") and before[0] in " (,"
 
 
 # unit nouns a toponym names a formation with ("the Peshawar corps", "the Kyiv brigade")
