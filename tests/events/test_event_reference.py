@@ -314,3 +314,17 @@ def test_a_pronoun_in_a_second_reported_clause_is_still_the_speaker(analyze_text
                           "that he didn't hit her.")
     hit = _only(report, "hit")
     assert hit.actor.text == "Darryl Keith Warden"
+
+
+def test_them_points_back_to_whom_the_speaker_addressed_or_met(analyze_text):
+    text = ("Speaking to the local tribal elders, he said Pakistan was now in the phase of stability, an Inter "
+            "Services Public Relations statement said. He urged them not to allow anyone to jeopardise the peace.")
+    urged = [e for e in analyze_text(text).events if e.trigger.text == "urged"]
+    assert [e.recipient.text for e in urged] == ["local tribal elders"]
+    met = analyze_text("Today I met with our servicemen in the morning. Thanked them for their service.",
+                       speaker="Volodymyr Zelensky")
+    assert [e.recipient.text for e in met.events if e.trigger.text == "Thanked"] == ["our servicemen"]
+    # a third party of an oblique phrase is not 'them': operations against terrorists do not make them addressees
+    ops = analyze_text("The army ran operations against terrorists in the north. The elders thanked them.")
+    assert [e.recipient.text if e.recipient else None for e in ops.events if e.trigger.text == "thanked"] != [
+        "terrorists"]

@@ -139,7 +139,8 @@ def _earlier_plural_subject(pronoun: Token, cues: "RoleCues") -> Token | None:
 
     For 'they' it must have been an active subject ("229 children were killed. They can't ..." does not make the
     victims the doers); 'them' and 'their' may point back to a direct object too ("they met the elders and urged
-    them"); an oblique object is too often a third party ("operations against terrorists") to count.
+    them") or to whom one spoke ("speaking to the elders"); another oblique object is too often a third party
+    ("operations against terrorists") to count.
     """
     doc = pronoun.doc
     first = pronoun.sent.start
@@ -147,7 +148,12 @@ def _earlier_plural_subject(pronoun: Token, cues: "RoleCues") -> Token | None:
         first = doc[first - 1].sent.start
     deps = ("nsubj",) if pronoun.lower_ == "they" else ("nsubj", "dobj")
     for tok in reversed(doc[first: pronoun.i]):
-        if tok.dep_ in deps and tok.tag_ in ("NNS", "NNPS") and pronoun.idx - tok.idx < _REACH \
+        # "Speaking to the local tribal elders, he said ... He urged them": whom one speaks to or meets is an
+        # addressee, unlike the third party of "operations against terrorists"
+        addressed = pronoun.lower_ != "they" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "with")
+        # the tagger often leaves "-men" plurals singular ("our servicemen", "gunmen")
+        plural = tok.tag_ in ("NNS", "NNPS") or (tok.tag_ == "NN" and tok.lower_.endswith("men"))
+        if (tok.dep_ in deps or addressed) and plural and pronoun.idx - tok.idx < _REACH \
                 and names_people(tok, cues):
             return tok
     return None
