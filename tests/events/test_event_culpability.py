@@ -60,3 +60,10 @@ def test_fighting_between_two_sides_is_one_fight_between_them(analyze_text):
     # prisoners exchanged are released, not fired on
     swap = analyze_text("Russia and Ukraine exchanged prisoners on Friday.")
     assert {e.type for e in swap.events} == {"CONCEDE"}  # each side releases the prisoners it held
+
+
+def test_a_vow_or_threat_to_act_against_someone_has_that_one_as_recipient(analyze_text):
+    report = analyze_text('China vowed on Friday to fight the U.S. "at any cost" after new tariffs were proposed.')
+    assert [(e.type, e.recipient.text) for e in report.events] == [("THREATEN", "U.S.")]
+    resign = analyze_text("He threatened to resign.")
+    assert [e.recipient for e in resign.events if e.type == "THREATEN"] == [None]

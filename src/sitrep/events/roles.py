@@ -133,10 +133,14 @@ def find_roles(trigger: Token, cues: RoleCues, index: DocIndex, object_words: fr
                           if g.dep_ == "pobj" and g.lemma_.lower() in object_words
                           for r in (prep_object(g, frozenset({"against", "on"}), deps=("prep",)),) if r is not None),
                          recipient)
+    if recipient is not None and is_time(recipient):
+        recipient = None  # "vowed on Friday to fight the U.S.": a day is no party, so look further
     if recipient is None and event_type in cues.indirect_types:
         recipient = _dative(trigger)
     if recipient is None and event_type in cues.complement_types:
         recipient = _subject_of_complement(trigger)
+    if recipient is None and event_type == "THREATEN" and trigger.pos_ == "VERB":
+        recipient = _target_of_threatened_act(trigger, index)
     if recipient is not None and is_time(recipient):
         recipient = None
     return Roles(_with_conjuncts(actor), _with_conjuncts(recipient), theme)
@@ -183,6 +187,18 @@ def _subject_of_complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
+
+
+def _target_of_threatened_act(verb: Token, index: DocIndex) -> Token | None:
+    """'China vowed to fight the U.S.', 'threatened to strike Kyiv': whom the promised act is aimed at."""
+    for child in verb.children:
+        # the parser hangs the promised act as xcomp, or as an infinitive advcl after a dateline or a time
+        infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ == "xcomp" or infinitive) and child.pos_ == "VERB":
+            target = next((c for c in child.children if c.dep_ in ("dobj", "obj")), None)
+            if target is not None and (index.entity_at(target) is not None or index.place_at(target) is not None):
+                return target
     return None
 
 
