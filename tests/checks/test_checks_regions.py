@@ -110,3 +110,12 @@ def test_odesa_with_its_share_spread_over_homonyms_abroad_is_not_flagged():
     area = Place(text="Kherson region", start=s, end=s + 14, geonameid=706442, name="Khersonska oblast", lat=46.7,
                  lon=33.5, country="UA", admin1="UA.08", admin1_name="Khersonska oblast", precision="admin1")
     assert flag_place_region_mismatch(Report(Article.from_text(text), places=(odesa, area))) == []
+
+
+def test_a_county_named_like_the_stated_state_holds_only_its_own_towns(analyze_text):
+    # Manchester (Maryland) lies about 150 km from Delaware County, Pennsylvania, and is not in Delaware:
+    # the county reading of "Delaware" must not excuse the statement (checked on GeoNames by hand)
+    flags = _region_flags(analyze_text, "Sgt Tonroe was born in Manchester, Delaware, on August 14 1984.")
+    assert len(flags) == 1 and "Delaware" in flags[0].message and "(Delaware, US.DE" in flags[0].message
+    # the same town stated in its own state raises nothing
+    assert _region_flags(analyze_text, "Sgt Tonroe was born in Manchester, Maryland, on August 14 1984.") == []

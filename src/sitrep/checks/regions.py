@@ -21,6 +21,8 @@ MAX_NEIGHBOUR_KM = 900.0
 CONFIDENT_SCORE = 0.6
 # a unit share this high leaves no homonym elsewhere worth considering (Washington DC's 0.78 still does)
 CERTAIN_UNIT_SHARE = 0.95
+# how far from a county's point a place may lie and still be in it (most counties are far smaller)
+COUNTY_REACH_KM = 80.0
 _SETTLEMENT = ("city", "admin2")
 _LINK = re.compile(r"(?:\s*,\s*|\s*\(\s*|\s+(?:in|of|near)\s+)(?:the\s+)?(?:so-called\s+|self-proclaimed\s+)?")
 _REGION_WORD = re.compile(r"['’]?s?\s+(?:region|oblast|province|governorate|krai|raion|district|county|area)\b|"
@@ -39,6 +41,9 @@ class Reading:
     lon: float | None
     name: str
     geonameid: int | None
+    # a county the words may also name ("Ohio" is Ohio County, Indiana, too) holds only the places near it, not its
+    # whole state: Decatur, Indiana lies 200 km from Ohio County
+    county: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +100,8 @@ def area_readings(q: Place, with_word: bool) -> tuple[Reading, ...]:
         precision = ("country" if c.feature.startswith("PCL") else "admin1" if c.feature == "ADM1"
                      else "admin2" if c.feature == "ADM2" else "city" if c.feature.startswith("PPL") else None)
         r = _reading_of(precision, c.feature, c.admin1, c.country, c.lat, c.lon, c.name, c.geonameid, with_word)
+        if r is not None and precision == "admin2":
+            r = Reading(r.admin1, r.country, r.lat, r.lon, r.name, r.geonameid, county=True)
         if r and r not in out:
             out.append(r)
     return tuple(out)
@@ -147,26 +154,31 @@ def flag_place_region_mismatch(report: Report) -> list[Flag]:
     return flags
 
 
-def _holds(r: Reading, admin1: str | None, country: str | None, own: bool = False) -> bool:
-    """True when unit r holds a record of that admin1 and country.
+def _holds(r: Reading, admin1: str | None, country: str | None, own: bool = False,
+           at: tuple[float | None, float | None] = (None, None)) -> bool:
+    """True when unit r holds a record of that admin1 and country (and, for a rival county, lies near it: `at`).
 
     A country reading asks only for the country. A record with no admin1 (a country, a region such as "Middle East")
     lies in no province, but the place itself with no admin1 known might lie in any of its country's."""
     if r.admin1 is None:
         return r.country == country
+    if r.county and None not in (r.lat, r.lon, *at) and km(at[0], at[1], r.lat, r.lon) > COUNTY_REACH_KM:  # type: ignore[arg-type]
+        return False
     return r.admin1 == admin1 or own and admin1 is None and r.country == country
 
 
 def _false_in_every_reading(p: Place, area: StatedArea) -> bool:
     """True when no reading of the stated words holds the place or another candidate of its name (a homonym there)."""
-    if any(_holds(r, p.admin1, p.country, own=True) for r in area.readings):
+    if any(_holds(r, p.admin1, p.country, own=True, at=(p.lat, p.lon)) for r in area.readings):
         return False
-    return not any(_holds(r, c.admin1, c.country) for r in area.readings for c in p.candidates)
+    return not any(_holds(r, c.admin1, c.country, at=(c.lat, c.lon)) for r in area.readings for c in p.candidates)
 
 
 def _nearest_reading(p: Place, area: StatedArea) -> Reading:
     """The reading a writer most plausibly meant: the nearest unit to the place (the geo stage's on a tie)."""
-    located = [r for r in area.readings if r.lat is not None and r.lon is not None]
+    # a rival county is a reading of last resort: "Delaware" is first the state, then Delaware County
+    located = [r for r in area.readings if r.lat is not None and r.lon is not None and not r.county] or \
+        [r for r in area.readings if r.lat is not None and r.lon is not None]
     if not located or p.lat is None or p.lon is None:
         return area.readings[0]
     return min(located, key=lambda r: km(p.lat, p.lon, r.lat, r.lon))  # type: ignore[arg-type]
