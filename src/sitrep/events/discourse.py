@@ -301,7 +301,7 @@ def _sole_doer(earlier: list[Draft], draft: Draft, parties: tuple[ArmedParty, ..
 
 
 # verbs that report what an attack did to people; with no agent of their own they belong to the attack
-_CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})
 
 
 def _is_agentless_passive(token: Token) -> bool:
@@ -325,9 +325,9 @@ def fold_casualties(drafts: list[Draft]) -> list[Draft]:
     kept = []
     for d in drafts:
         ev = d.event
-        if ev.type == "ASSAULT" and ev.actor is None and d.token.lemma_.lower() in _CASUALTY_VERBS:
+        if ev.type == "ASSAULT" and ev.actor is None and d.token.lemma_.lower() in CASUALTY_VERBS:
             attack = next((o for o in by_sentence[d.sentence] if o.event.type == "ASSAULT" and o.token.i != d.token.i
-                           and o.token.lemma_.lower() not in _CASUALTY_VERBS), None)
+                           and o.token.lemma_.lower() not in CASUALTY_VERBS), None)
             if attack is not None:
                 if ev.recipient is not None and ev.modality != "negated":  # "No civilians were killed in the strike"
                     tolls.setdefault(id(attack), ev.recipient)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from sitrep.events.discourse import CASUALTY_VERBS
 from sitrep.events.triggers import TriggerMatch
 
 # dependencies by which an event word is the subject of, or the complement of, the word that reports it
@@ -140,12 +141,10 @@ def restated_by_verb(matches: list[TriggerMatch]) -> set[int]:
             tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "in" else None)
         if verb is None or verb.pos_ != "VERB" or types.get(verb.i) != m.rule.type:
             continue
-        if tok.dep_ == "pobj" and (verb.lemma_.lower() in _TOLL_VERBS or verb.tag_ == "VBN"):
+        if tok.dep_ == "pobj" and (verb.lemma_.lower() in CASUALTY_VERBS or verb.tag_ == "VBN"):
             continue  # "five others were wounded in the blast": the blast is the event, the wounding its toll
         if not any(c.dep_ in ("poss", "compound", "nmod") or (c.dep_ == "amod" and c.text[:1].isupper())
                    for c in tok.children):
             out.add(tok.i)
     return out
 
-
-_TOLL_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim"})

@@ -266,10 +266,12 @@ def titled_person(token: Token, index: DocIndex) -> Token | None:
     found: dict[str, Mention] = {}
     for ent in index.entities:
         earlier = [m for m in ent.mentions if m.end <= token.idx] if ent.type == "PERSON" else []
+        if not earlier:
+            continue
         titles = set(f"{ent.role or ''} {ent.rank or ''}".lower().split())
         for m in earlier:
             titles |= _title_before(m, index)
-        if earlier and words & titles:
+        if words & titles:
             found[ent.id] = earlier[-1]
     return mention_root(next(iter(found.values())), index) if len(found) == 1 else None
 

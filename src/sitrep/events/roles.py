@@ -343,25 +343,24 @@ def culpable_party(noun: Token) -> Token | None:
         return None
     prep, governor = noun.head, noun.head.head
     word = lemma_of(governor)
-    subject = lambda v: next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # noqa: E731
     if word == "responsible" and prep.lower_ == "for":
         if governor.dep_ == "acomp":
-            return subject(governor.head)  # "Russia is most likely responsible for the attack"
+            return _subject(governor.head)  # "Russia is most likely responsible for the attack"
         if governor.dep_ in ("oprd", "xcomp", "ccomp") and governor.head.i != governor.i:
             return next((c for c in governor.head.children if c.dep_ in ("dobj", "obj")), None)  # "held Russia responsible"
         return None
     if word == "responsibility" and prep.lower_ == "for" and governor.head.pos_ == "VERB":
-        return subject(governor.head)  # "the group claimed responsibility for the bombing"
+        return _subject(governor.head)  # "the group claimed responsibility for the bombing"
     if word in _CHARGING_VERBS and governor.pos_ == "VERB" and prep.lower_ in ("with", "of", "for"):
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in governor.children) or reduced_passive(governor):
-            return subject(governor) or (governor.head if reduced_passive(governor) else None)
+            return _subject(governor) or (governor.head if reduced_passive(governor) else None)
         return next((c for c in governor.children if c.dep_ in ("dobj", "obj")), None)  # "police charged two men"
     if word == "plead" and prep.lower_ == "to":
-        return subject(governor)  # "pleaded guilty to murder"
+        return _subject(governor)  # "pleaded guilty to murder"
     if word == "guilty" and prep.lower_ in ("to", "of") and governor.head.i != governor.i:
-        return subject(governor.head)  # "have pleaded not guilty to murder", "was found guilty of murder"
+        return _subject(governor.head)  # "have pleaded not guilty to murder", "was found guilty of murder"
     if word == "trial" and prep.lower_ == "for" and governor.head.lower_ == "on" and governor.head.head.i != governor.i:
-        return subject(governor.head.head)  # "the three defendants are on trial for murder"
+        return _subject(governor.head.head)  # "the three defendants are on trial for murder"
     return None
 
 

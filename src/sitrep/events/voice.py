@@ -174,6 +174,6 @@ def first_person_doer(token: Token, event_type: str, mode: str | None, voice: Vo
                          or any(c.dep_ == "poss" and c.lower_ == "our" for c in t.children))]
         if subjects:
             plural = subjects[-1].lower_ not in _SINGULAR or lemma_of(token) in _STATE_NOUNS
-            name = (voice.country or voice.speaker) if plural else voice.speaker
+            name = voice.name_for("we" if plural else "i") or voice.speaker
             return ActorRef(name, None, None, voice.iso3, None, True)
     return None
